@@ -1,0 +1,7 @@
+"""yswd: "You said, we did" publishing for NHS engagement teams.
+
+The domain core (model, loading, rules, site planning, rendering) knows nothing of MkDocs;
+`yswd.mkdocs_plugin` adapts it to MkDocs' build events and `yswd.cli` to the command line.
+"""
+
+__version__ = "0.1.0"

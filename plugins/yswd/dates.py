@@ -1,0 +1,88 @@
+"""Financial years and the one build date.
+
+A record belongs to the financial year of its start; NHS years run April to March and are
+labelled "2025-26". The build date is the only date taken from outside the content, so
+that two builds of the same content with the same SOURCE_DATE_EPOCH are identical.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Mapping
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+@dataclass(frozen=True, order=True)
+class FinancialYear:
+    """A twelve-month year starting on the first of `start_month`."""
+
+    start_year: int
+    start_month: int = 4
+
+    @classmethod
+    def of(cls, day: date, start_month: int = 4) -> FinancialYear:
+        year = day.year if day.month >= start_month else day.year - 1
+        return cls(year, start_month)
+
+    @classmethod
+    def from_label(cls, label: str, start_month: int = 4) -> FinancialYear | None:
+        """The year named by a label such as "2025-26" (or "2025" for calendar years)."""
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", label)
+        if not match:
+            return None
+        year = cls(int(match.group(1)), start_month)
+        return year if year.label == label else None
+
+    @property
+    def label(self) -> str:
+        if self.start_month == 1:
+            return str(self.start_year)
+        return f"{self.start_year}-{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.start_year, self.start_month, 1)
+
+    @property
+    def last_day(self) -> date:
+        following = self.next.first_day
+        return date.fromordinal(following.toordinal() - 1)
+
+    @property
+    def next(self) -> FinancialYear:
+        return FinancialYear(self.start_year + 1, self.start_month)
+
+    @property
+    def previous(self) -> FinancialYear:
+        return FinancialYear(self.start_year - 1, self.start_month)
+
+    def __contains__(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> date:
+    """Today for this build: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
+
+
+def uk_date(day: date) -> str:
+    """A date as people in the UK write it: 15 August 2025."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_year(day: date) -> str:
+    """June 2025."""
+    return f"{MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,33 @@
+"""Options for the `yswd` plugin in mkdocs.yml."""
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..site import AUDIENCES
+
+
+class YouSaidWeDidConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from mkdocs.yml."""
+
+    audience = c.Choice(AUDIENCES, default="public")
+    """Who the build is for: `public`, or `review` for the reader panel. The YSWD_AUDIENCE
+    environment variable, when set, takes precedence."""
+
+    config_dir = c.Type(str, default="site_config")
+    """The folder holding organisation.yml and glossary.yml, relative to mkdocs.yml."""
+
+    engagements_dir = c.Type(str, default="engagements")
+    """The folder of engagement records, relative to docs_dir."""
+
+    strategy_file = c.Type(str, default="strategy.yml")
+    """The participation strategy, relative to docs_dir."""
+
+    page_size = c.Type(int, default=20)
+    """How many records a listing page shows before it moves to the next page."""
+
+    review_site_dir = c.Type(str, default="site-review")
+    """Where the review build goes when site_dir is left at its default."""
+
+    atomic = c.Type(bool, default=True)
+    """Build into a sibling folder and swap it into place only when the build succeeds."""

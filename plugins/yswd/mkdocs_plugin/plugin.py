@@ -1,0 +1,161 @@
+"""MkDocs event hooks for yswd. Each hook is a few lines calling the core.
+
+Order of events in `mkdocs build`, and what each does here:
+- on_startup: remember whether this is a build or `serve`.
+- on_config: load and check every file; stop with all problems before MkDocs cleans
+  site_dir; plan the pages for the audience; point site_dir at a sibling folder.
+- on_files: drop raw data files, record sources and unpublished attachments; add pages.
+- on_nav: add the hub pages (and only those) to the navigation.
+- on_page_content: put each generated page's HTML in place.
+- on_post_page: mark every page noindex in the review build.
+- on_post_build: swap the finished site into place.
+- on_build_error: throw the half-built folder away, leaving the old site as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..checking import load_and_check
+from ..dates import build_date
+from ..load import Layout
+from ..problems import format_problems
+from ..render import MarkdownRenderer, PageRenderer
+from ..site import AUDIENCES, HUBS, SitePlan, plan_site
+from .config import YouSaidWeDidConfig
+
+log = get_plugin_logger(__name__)
+
+DATA_SUFFIXES = (".yml", ".yaml")
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+
+
+class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.plan: SitePlan | None = None
+        self.renderer: PageRenderer | None = None
+        self.final_site_dir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        audience = os.environ.get("YSWD_AUDIENCE") or self.config.audience
+        if audience not in AUDIENCES:
+            raise PluginError(
+                f"The audience {audience!r} is not one we know. Expected one of: {', '.join(AUDIENCES)}."
+            )
+        root = Path(config.config_file_path).parent
+        layout = layout_for(config, self.config)
+        content = load_and_check(layout)
+        if content.problems:
+            raise PluginError("\n" + format_problems(content.problems, "text"))
+        self.plan = plan_site(content, audience, build_date(), self.config.page_size)
+        self.renderer = PageRenderer(
+            self.plan,
+            MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
+            config.use_directory_urls,
+        )
+        if audience == "review" and Path(config.site_dir) == root / "site":
+            config.site_dir = str(root / self.config.review_site_dir)
+        if self.config.atomic and self.command != "serve":
+            self.final_site_dir = Path(config.site_dir)
+            building = _sibling(self.final_site_dir, "building")
+            shutil.rmtree(building, ignore_errors=True)
+            config.site_dir = str(building)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.plan is None:
+            return files
+        engagements_prefix = self.config.engagements_dir.rstrip("/") + "/"
+        for file in list(files):
+            if _is_raw_data(file) or (
+                file.src_uri.startswith(engagements_prefix)
+                and (file.src_uri.endswith(".md") or file.src_uri not in self.plan.documents)
+            ):
+                files.remove(file)
+        for src_uri, spec in self.plan.pages.items():
+            page_source = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
+            files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.plan is None:
+            return nav
+        for folder, _ in HUBS:
+            hub = files.get_file_from_path(f"{folder}/index.md")
+            if hub is not None and hub.page is not None and hub.page not in nav.pages:
+                nav.items.append(hub.page)
+                nav.pages.append(hub.page)
+        return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.plan.pages.get(page.file.src_uri) if self.plan else None
+        if spec is None or self.renderer is None:
+            return html
+        return self.renderer.render(spec, page.file.src_uri)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.plan is not None and self.plan.audience == "review":
+            return output.replace("<head>", f"<head>\n{NOINDEX}", 1)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.plan is not None and self.plan.audience == "review":
+            Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+        if self.final_site_dir is not None:
+            _swap_into_place(Path(config.site_dir), self.final_site_dir)
+            config.site_dir = str(self.final_site_dir)
+            self.final_site_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.final_site_dir is not None:
+            shutil.rmtree(_sibling(self.final_site_dir, "building"), ignore_errors=True)
+            self.final_site_dir = None
+
+
+def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
+    """Where this MkDocs project keeps its content, from mkdocs.yml and the plugin options."""
+    root = Path(config.config_file_path).parent
+    return Layout(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        config_dir=root / options.config_dir,
+        engagements_dir=options.engagements_dir,
+        strategy_file=options.strategy_file,
+    )
+
+
+def _is_raw_data(file: File) -> bool:
+    """Data files in docs_dir are inputs to the site, never pages of it."""
+    return file.src_uri.lower().endswith(DATA_SUFFIXES)
+
+
+def _sibling(site_dir: Path, purpose: str) -> Path:
+    return site_dir.parent / f".{site_dir.name}.yswd-{purpose}"
+
+
+def _swap_into_place(built: Path, final: Path) -> None:
+    """Replace `final` with `built`; the old site survives until the new one is in place."""
+    old = _sibling(final, "old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    built.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,25 @@
+"""Reading a site's layout from its mkdocs.yml, for commands that check without building."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
+
+from ..load import Layout
+from .plugin import YouSaidWeDidPlugin, layout_for
+
+
+def layout_from_mkdocs_yml(config_file: Path) -> Layout:
+    if not config_file.is_file():
+        raise click.ClickException(f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f.")
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as error:
+        raise click.ClickException(f"{config_file} has a problem: {error}") from None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, YouSaidWeDidPlugin):
+            return layout_for(config, plugin.config)
+    raise click.ClickException(f"{config_file} does not list the yswd plugin under plugins:.")

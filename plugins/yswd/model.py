@@ -1,0 +1,261 @@
+"""The content types of the format contract (shared/spec/content-format.md), field by field.
+
+These models check the shape of each value. Rules that span fields or records (taxonomy
+keys, `responds_to`, approvals, what each status requires) live in `rules.py`, because they
+need the organisation's settings and the other records. Every field has a description:
+the staff guide and the JSON Schema are generated from them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .values import (
+    Count,
+    Day,
+    Email,
+    Markdown,
+    Month,
+    Number,
+    Percent,
+    Rating,
+    ReviewerCode,
+    Slug,
+    Text,
+    choice,
+)
+
+STATUSES = ("draft", "review", "published", "withdrawn")
+ACTION_STATUSES = ("planned", "in-progress", "done", "not-taken-forward")
+VERDICTS = ("approved", "changes-requested")
+METRICS = ("group-share", "feedback-given-share", "engagement-count", "participants")
+
+Status = Annotated[Literal[STATUSES], BeforeValidator(choice(*STATUSES))]  # type: ignore[valid-type]
+ActionStatus = Annotated[Literal[ACTION_STATUSES], BeforeValidator(choice(*ACTION_STATUSES))]  # type: ignore[valid-type]
+Verdict = Annotated[Literal[VERDICTS], BeforeValidator(choice(*VERDICTS))]  # type: ignore[valid-type]
+Metric = Annotated[Literal[METRICS], BeforeValidator(choice(*METRICS))]  # type: ignore[valid-type]
+
+
+class Record(BaseModel):
+    """Base for everything staff write: unknown fields are mistakes, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- organisation.yml -------------------------------------------------------------------
+
+
+class Allowance(Record):
+    """Text the personal-data guard lets through, because a person checked it."""
+
+    text: Text = Field(description="The exact text that may appear, such as a switchboard number.")
+    reason: Text = Field(description="Why it is safe to publish.")
+
+
+class ReviewRule(Record):
+    required_approvals: Count = Field(1, description="How many different reader-panel codes must approve a record before it is published.")
+
+
+class PersonalDataRule(Record):
+    small_number: Count = Field(5, description="Group counts below this show as 'fewer than N' in public output.")
+    allow: list[Allowance] = Field([], description="Reviewed exceptions for the whole site.")
+
+
+class Organisation(Record):
+    """Who publishes, their taxonomies and their rules: `site_config/organisation.yml`."""
+
+    name: Text = Field(description="The organisation's full name.")
+    short_name: Optional[Text] = Field(None, description="A shorter name for headers; defaults to the full name.")
+    area: Optional[Text] = Field(None, description="The area it serves, used for area-wide records.")
+    contact_email: Optional[Email] = Field(None, description="The public contact address. Always allowed by the personal-data guard.")
+    financial_year_start_month: Month = Field(4, description="The month the financial year starts: 4 for NHS years (label 2025-26); 1 for calendar years (label 2025).")
+    localities: dict[Slug, Text] = Field({}, description="Places within the area: key, then display name.")
+    topics: dict[Slug, Text] = Field({}, description="Subjects: key, then display name.")
+    groups: dict[Slug, Text] = Field({}, description="Groups whose reach is counted (seldom-heard groups, protected characteristics).")
+    engagement_types: dict[Slug, Text] = Field(description="Kinds of engagement: key, then display name.")
+    review: ReviewRule = Field(ReviewRule(), description="The reader-panel approval rule.")
+    personal_data: PersonalDataRule = Field(PersonalDataRule(), description="The personal-data guard's settings.")
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+class GlossaryEntry(Record):
+    """One term from `site_config/glossary.yml`."""
+
+    expansion: Text = Field(description="What the letters stand for; shown on hover and in the glossary.")
+    plain: Optional[Text] = Field(None, description="The plain-English wording to use instead.")
+
+
+# --- engagement records -------------------------------------------------------------------
+
+
+class Aim(Record):
+    """A measurable aim set at the outset."""
+
+    text: Text = Field(description="The aim in words, such as 'Hear from at least 300 people'.")
+    measure: Slug = Field(description="What is counted: participants, or a key of groups.")
+    target: Count = Field(description="The number aimed for.")
+
+
+class Reach(Record):
+    """Who took part."""
+
+    participants: Optional[Count] = Field(None, description="How many people took part.")
+    groups: dict[Slug, Count] = Field({}, description="People from each counted group: key of groups, then a count no more than participants.")
+    methods: list[Text] = Field([], description="How people took part, such as 'online survey'.")
+
+
+class Theme(Record):
+    """Something people told us: one 'you said'."""
+
+    id: Slug = Field(description="A short name for the theme, unique within the record.")
+    theme: Text = Field(description="What people said, in a sentence.")
+    detail: Optional[Markdown] = Field(None, description="A longer explanation (Markdown).")
+    count: Optional[Count] = Field(None, description="How many people raised it.")
+    quote: Optional[Text] = Field(None, description="An anonymised quote.")
+
+
+class Update(Record):
+    """One step in an action's progress."""
+
+    date: Day = Field(description="When it happened.")
+    text: Text = Field(description="What happened.")
+
+
+class Action(Record):
+    """Something we did, or decided, in response: one 'we did'."""
+
+    id: Slug = Field(description="A short name for the action, unique within the record.")
+    responds_to: list[Slug] = Field(description="The ids of the themes in you_said that this answers.")
+    action: Text = Field(description="What we did or will do.")
+    status: ActionStatus = Field(description="planned, in-progress, done or not-taken-forward.")
+    progress: Optional[Percent] = Field(None, description="How far along it is, 0 to 100.")
+    reason: Optional[Text] = Field(None, description="Why not, when the status is not-taken-forward (required then).")
+    owner: Optional[Text] = Field(None, description="The team responsible (a team, never a person's name).")
+    due: Optional[Day] = Field(None, description="When it is due.")
+    completed: Optional[Day] = Field(None, description="When it was done (required when the status is done).")
+    updates: list[Update] = Field([], description="Progress log, oldest first.")
+
+
+class FeedbackGiven(Record):
+    """How participants were told what happened."""
+
+    date: Day = Field(description="When participants were told.")
+    how: Text = Field(description="How they were told.")
+
+
+class Evaluation(Record):
+    """Participants' own view of taking part."""
+
+    responses: Count = Field(description="How many participants rated it.")
+    rating: Rating = Field(description="Their average rating on a scale of 1 to 5.")
+
+
+class Review(Record):
+    """A reader-panel verdict."""
+
+    reviewer: ReviewerCode = Field(description="The reviewer's panel code, such as RP-07. Never a name.")
+    date: Day = Field(description="When they reviewed it.")
+    verdict: Verdict = Field(description="approved or changes-requested.")
+    comments: Optional[Text] = Field(None, description="What they said.")
+
+
+class Document(Record):
+    """A document attached to the record."""
+
+    title: Text = Field(description="What the document is, such as 'Full survey report (PDF)'.")
+    url: Text = Field(description="A web address (http or https), or the name of a file beside the record.")
+
+
+class Engagement(Record):
+    """One engagement: the front matter of `content/engagements/**/<slug>.md`."""
+
+    id: Optional[Slug] = Field(None, description="A unique short name; defaults to the file name without .md.")
+    title: Text = Field(description="The engagement's title.")
+    type: Slug = Field(description="A key of engagement_types in organisation.yml.")
+    status: Status = Field(description="draft, review, published or withdrawn.")
+    summary: Optional[Text] = Field(None, description="One or two sentences on what we asked (required for review and published).")
+    topics: list[Slug] = Field([], description="Keys of topics.")
+    localities: list[Slug] = Field([], description="Keys of localities; leave out for the whole area.")
+    start: Day = Field(description="When it started.")
+    end: Optional[Day] = Field(None, description="When it closed; open while this is today or later.")
+    take_part: Optional[Text] = Field(None, description="How to join in while it is open.")
+    aliases: list[Slug] = Field([], description="Old ids that should redirect here.")
+    commitments: list[Slug] = Field([], description="Ids of strategy commitments this is evidence for.")
+    aims: list[Aim] = Field([], description="Measurable aims set at the outset.")
+    reach: Optional[Reach] = Field(None, description="Who took part (participants required for review and published).")
+    you_said: list[Theme] = Field([], description="What people told us (at least one for review and published).")
+    we_did: list[Action] = Field([], description="What we did in response: every theme needs an action.")
+    impact: Optional[Markdown] = Field(None, description="The difference it made (Markdown).")
+    feedback_given: Optional[FeedbackGiven] = Field(None, description="How participants were told the outcome.")
+    evaluation: Optional[Evaluation] = Field(None, description="Participants' ratings of taking part.")
+    reviews: list[Review] = Field([], description="Reader-panel verdicts.")
+    allow_personal_data: list[Allowance] = Field([], description="Reviewed exceptions to the personal-data guard, for this record only.")
+    updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it.")
+    documents: list[Document] = Field([], description="Documents to link to.")
+
+
+# --- strategy.yml ---------------------------------------------------------------------------
+
+
+class Period(Record):
+    start: Day = Field(description="First day the strategy covers.")
+    end: Day = Field(description="Last day the strategy covers.")
+
+
+class Method(Record):
+    """A way people can take part."""
+
+    id: Slug = Field(description="A unique short name.")
+    name: Text = Field(description="The method's name.")
+    description: Optional[Markdown] = Field(None, description="What it involves (Markdown).")
+
+
+class Commitment(Record):
+    """A promise the organisation makes, tracked with evidence."""
+
+    id: Slug = Field(description="A unique short name; records list it under commitments.")
+    text: Text = Field(description="The promise.")
+    measure: Optional[Text] = Field(None, description="How progress is judged, in words.")
+    metric: Optional[Metric] = Field(None, description="A figure computed from published records: group-share, feedback-given-share, engagement-count or participants.")
+    group: Optional[Slug] = Field(None, description="The group counted by group-share.")
+    target: Optional[Number] = Field(None, description="The figure aimed for; for a share, a percentage.")
+    due: Optional[Day] = Field(None, description="When it should be met.")
+
+
+class EasyReadLine(Record):
+    """One easy-read sentence."""
+
+    text: Text = Field(description="One idea, in a short sentence.")
+    image: Optional[Text] = Field(None, description="A picture beside the sentence (a path within content/).")
+    alt: Optional[Text] = Field(None, description="What the picture shows, for people who can't see it.")
+
+
+class Strategy(Record):
+    """The participation strategy: `content/strategy.yml`."""
+
+    title: Text = Field(description="The strategy's title.")
+    period: Period = Field(description="The dates it covers.")
+    vision: Markdown = Field(description="The vision (Markdown).")
+    objectives: list[Markdown] = Field([], description="Objectives (Markdown).")
+    principles: list[Markdown] = Field([], description="Principles (Markdown).")
+    methods: list[Method] = Field([], description="The ways people can take part.")
+    commitments: list[Commitment] = Field([], description="What the organisation promises.")
+    easy_read: list[EasyReadLine] = Field([], description="An easy-read version: one idea a sentence.")
+
+
+def latest_date(engagement: Engagement) -> date:
+    """`updated`, or else the latest date written anywhere in the record."""
+    if engagement.updated:
+        return engagement.updated
+    dates = [engagement.start, engagement.end, *(r.date for r in engagement.reviews)]
+    if engagement.feedback_given:
+        dates.append(engagement.feedback_given.date)
+    for action in engagement.we_did:
+        dates += [action.due, action.completed, *(u.date for u in action.updates)]
+    return max(d for d in dates if d is not None)

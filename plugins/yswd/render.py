@@ -1,0 +1,108 @@
+"""Turning planned pages into HTML: Jinja templates for our structure, sanitised Markdown for theirs.
+
+Our own templates are trusted (they carry inline SVG and forms); what staff write is not:
+Markdown fields are rendered with the site's own Markdown extensions, then cleaned with
+nh3 (a binding to the Ammonia sanitiser), so `<script>`, event handlers and `javascript:`
+links in content render inert. Plain-text fields are escaped by Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .approval import approvals_still_needed, current_approvers
+from .dates import uk_date
+from .load import EngagementFile
+from .model import Document
+from .rules import attached_path
+from .site import HUBS, PageSpec, SitePlan
+from .urls import page_url, relative_url
+
+ACTION_STATUS_WORDS = {
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "not-taken-forward": "Not taken forward",
+}
+
+RECORD_STATUS_WORDS = {
+    "draft": "Draft: not published",
+    "review": "In review: waiting for the reader panel",
+    "published": "Published",
+    "withdrawn": "Withdrawn: no longer published",
+}
+
+_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href", "hreflang", "title"},
+}
+
+
+class MarkdownRenderer:
+    """Staff-written Markdown to safe HTML, with the same extensions as the rest of the site."""
+
+    def __init__(self, extensions: list[Any] | None = None, configs: dict[str, dict] | None = None):
+        self._md = markdown_lib.Markdown(extensions=extensions or [], extension_configs=configs or {})
+
+    def __call__(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        html = self._md.reset().convert(text)
+        return Markup(nh3.clean(html, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"}))
+
+
+def number(value: int | float) -> str:
+    """1,234 for whole numbers; one decimal place otherwise."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{int(value):,}"
+
+
+class PageRenderer:
+    """Renders each generated page's HTML, given the page's own URL for relative links."""
+
+    def __init__(self, plan: SitePlan, markdown: MarkdownRenderer, directory_urls: bool = True):
+        self.plan = plan
+        self.directory_urls = directory_urls
+        self.env = Environment(
+            loader=PackageLoader("yswd", "templates"),
+            autoescape=select_autoescape(default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(uk_date=uk_date, number=number, markdown=markdown)
+        self.env.globals.update(
+            plan=plan,
+            org=plan.organisation,
+            hubs=HUBS,
+            action_words=ACTION_STATUS_WORDS,
+            status_words=RECORD_STATUS_WORDS,
+            approvals_still_needed=approvals_still_needed,
+            current_approvers=current_approvers,
+        )
+
+    def url_of(self, src_uri: str) -> str:
+        return page_url(src_uri, self.directory_urls)
+
+    def render(self, spec: PageSpec, src_uri: str) -> str:
+        here = self.url_of(src_uri)
+
+        def link(target_src_uri: str) -> str:
+            return relative_url(self.url_of(target_src_uri), here)
+
+        def record_link(record: EngagementFile) -> str:
+            return link(self.plan.record_src_uri(record))
+
+        def document_link(record: EngagementFile, document: Document) -> str:
+            path = attached_path(document.url, record.folder)
+            return document.url if path is None else relative_url(path.as_posix(), here)
+
+        template = self.env.get_template(f"{spec.kind}.html")
+        return template.render(spec=spec, link=link, record_link=record_link, document_link=document_link)

@@ -1,0 +1,292 @@
+"""Rules that span fields and records, run after every file has been read.
+
+Each rule is a small generator of `Problem`s. `check` runs them all, so one run reports
+every problem in the site. Values echoed in messages are only ids and keys (short names
+staff chose), never free text, which might hold personal data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable, Iterator
+from urllib.parse import urlparse
+
+from .approval import approvals_still_needed
+from .load import Content, EngagementFile
+from .model import Engagement, Organisation, Strategy
+from .problems import Problem, did_you_mean
+
+PUBLIC_STATUSES = ("review", "published")
+"""Statuses whose records must be complete: they are read by the panel or the public."""
+
+ORGANISATION_FILE = "site_config/organisation.yml"
+
+
+def check(content: Content, docs_dir: Path) -> list[Problem]:
+    """Every cross-field and cross-record problem in the site."""
+    problems: list[Problem] = list(unique_ids(content.engagements))
+    org = content.organisation
+    strategy = content.strategy
+    for record in content.engagements:
+        for rule in RECORD_RULES:
+            problems.extend(rule(record, org, strategy))
+        problems.extend(documents(record, docs_dir))
+    if strategy is not None and content.strategy_source is not None:
+        problems.extend(strategy_rules(content, docs_dir))
+    return problems
+
+
+RecordRule = Callable[[EngagementFile, "Organisation | None", "Strategy | None"], Iterable[Problem]]
+
+
+def unique_ids(records: list[EngagementFile]) -> Iterator[Problem]:
+    """Ids and aliases are unique across the site: each becomes a web address."""
+    seen: dict[str, EngagementFile] = {}
+    for record in records:
+        names = [("id", record.id)] + [(f"aliases[{i + 1}]", alias) for i, alias in enumerate(record.engagement.aliases)]
+        for index, (label, name) in enumerate(names):
+            where = ("id",) if index == 0 else ("aliases", index - 1)
+            first = seen.get(name)
+            if first is None:
+                seen[name] = record
+                continue
+            what = "the same record" if first is record else first.source.path
+            yield Problem(
+                record.source.path,
+                record.source.line(*where),
+                label,
+                f'"{name}" is already used as an id or alias by {what}. Every id and alias must be different.',
+            )
+
+
+def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, choices, kind: str) -> Problem:
+    listed = ", ".join(choices) if choices else "none yet"
+    suggestion = did_you_mean(key, choices)
+    return Problem(
+        record.source.path,
+        record.source.line(*where),
+        label,
+        f'"{key}" is not one of the {kind}.{suggestion} The ones we know are: {listed}.',
+    )
+
+
+def taxonomy_keys(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """Type, topics, localities, groups, aims and commitments use keys that exist."""
+    engagement = record.engagement
+    if org is not None:
+        if engagement.type not in org.engagement_types:
+            yield _unknown_key(record, ("type",), "type", engagement.type, org.engagement_types, f"engagement_types in {ORGANISATION_FILE}")
+        for name, known, plural in (("topics", org.topics, "topics"), ("localities", org.localities, "localities")):
+            for index, key in enumerate(getattr(engagement, name)):
+                if key not in known:
+                    yield _unknown_key(record, (name, index), f"{name}[{index + 1}]", key, known, f"{plural} in {ORGANISATION_FILE}")
+        if engagement.reach:
+            for key in engagement.reach.groups:
+                if key not in org.groups:
+                    yield _unknown_key(record, ("reach", "groups", key), f"reach.groups.{key}", key, org.groups, f"groups in {ORGANISATION_FILE}")
+        measures = ["participants", *org.groups]
+        for index, aim in enumerate(engagement.aims):
+            if aim.measure not in measures:
+                yield _unknown_key(record, ("aims", index, "measure"), f"aims[{index + 1}].measure", aim.measure, measures, "measures (participants, or a key of groups)")
+    commitment_ids = [c.id for c in strategy.commitments] if strategy else []
+    for index, key in enumerate(engagement.commitments):
+        if key not in commitment_ids:
+            kind = "commitments in content/strategy.yml" if strategy else "commitments (there is no content/strategy.yml)"
+            yield _unknown_key(record, ("commitments", index), f"commitments[{index + 1}]", key, commitment_ids, kind)
+
+
+def dates_in_order(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """end is on or after start; each action's updates are in order and not before start."""
+    engagement = record.engagement
+    source = record.source
+    if engagement.end and engagement.end < engagement.start:
+        yield Problem(source.path, source.line("end"), "end", "is before start. The end date must be on or after the start date.")
+    for a_index, action in enumerate(engagement.we_did):
+        previous = None
+        for u_index, update in enumerate(action.updates):
+            where = ("we_did", a_index, "updates", u_index, "date")
+            label = f"we_did[{action.id}].updates[{u_index + 1}].date"
+            if update.date < engagement.start:
+                yield Problem(source.path, source.line(*where), label, "is before the engagement's start date.")
+            if previous and update.date < previous:
+                yield Problem(source.path, source.line(*where), label, "is earlier than the update above it. List updates oldest first.")
+            previous = update.date
+
+
+def counts_fit(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """No group count is larger than the number of participants."""
+    reach = record.engagement.reach
+    if reach is None or reach.participants is None:
+        return
+    for key, count in reach.groups.items():
+        if count > reach.participants:
+            yield Problem(
+                record.source.path,
+                record.source.line("reach", "groups", key),
+                f"reach.groups.{key}",
+                f"is {count}, more than the {reach.participants} participants. A group can't be larger than everyone who took part.",
+            )
+
+
+def themes_and_actions(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """Theme and action ids are unique, responds_to points at real themes, statuses carry their facts."""
+    engagement = record.engagement
+    source = record.source
+    theme_ids = [t.id for t in engagement.you_said]
+    yield from _duplicates(record, "you_said", theme_ids, "theme")
+    yield from _duplicates(record, "we_did", [a.id for a in engagement.we_did], "action")
+    for index, action in enumerate(engagement.we_did):
+        label = f"we_did[{action.id}]"
+        if not action.responds_to:
+            yield Problem(source.path, source.line("we_did", index, "responds_to"), f"{label}.responds_to", "should list at least one theme id from you_said.")
+        for r_index, theme_id in enumerate(action.responds_to):
+            if theme_id not in theme_ids:
+                yield Problem(
+                    source.path,
+                    source.line("we_did", index, "responds_to", r_index),
+                    f"{label}.responds_to",
+                    f'"{theme_id}" is not the id of a theme in you_said.{did_you_mean(theme_id, theme_ids)}',
+                )
+        if action.status == "not-taken-forward" and not action.reason:
+            yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.reason", "is required when the status is not-taken-forward: say why we did not do it.")
+        if action.status == "done" and not action.completed:
+            yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.completed", "is required when the status is done: give the date it was finished.")
+
+
+def _duplicates(record: EngagementFile, name: str, ids: list[str], kind: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            yield Problem(
+                record.source.path,
+                record.source.line(name, index, "id"),
+                f"{name}[{index + 1}].id",
+                f'"{item_id}" is used by another {kind} in this record. Give each {kind} its own id.',
+            )
+        seen.add(item_id)
+
+
+def complete_when_shown(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """Records in review or published carry the whole story: summary, reach, themes, actions."""
+    engagement = record.engagement
+    if engagement.status not in PUBLIC_STATUSES:
+        return
+    source = record.source
+    why = f"is required when the status is {engagement.status}."
+    if not engagement.summary:
+        yield Problem(source.path, source.line(), "summary", why)
+    if engagement.reach is None or engagement.reach.participants is None:
+        yield Problem(source.path, source.line("reach"), "reach.participants", why)
+    if not engagement.you_said:
+        yield Problem(source.path, source.line("you_said"), "you_said", f"needs at least one theme when the status is {engagement.status}.")
+    if not engagement.we_did:
+        yield Problem(source.path, source.line("we_did"), "we_did", f"needs at least one action when the status is {engagement.status}.")
+    answered = {theme_id for action in engagement.we_did for theme_id in action.responds_to}
+    for index, theme in enumerate(engagement.you_said):
+        if theme.id not in answered and engagement.we_did:
+            yield Problem(
+                source.path,
+                source.line("you_said", index, "id"),
+                f"you_said[{theme.id}]",
+                "has no action in we_did that responds to it. Add an action with this id in its responds_to, "
+                "even if the action is not-taken-forward with a reason.",
+            )
+
+
+def approved_before_publishing(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+    """A published record carries the reader-panel approvals the organisation requires."""
+    engagement = record.engagement
+    if engagement.status != "published" or org is None:
+        return
+    needed = approvals_still_needed(engagement, org.review.required_approvals)
+    if needed:
+        required = org.review.required_approvals
+        yield Problem(
+            record.source.path,
+            record.source.line("status"),
+            "status",
+            f"is published, but the record needs {needed} more reader-panel approval{'s' if needed != 1 else ''} "
+            f"({required} different reviewer code{'s' if required != 1 else ''} must approve after the latest "
+            "changes-requested). Add the reviews, or set the status to review.",
+        )
+
+
+def documents(record: EngagementFile, docs_dir: Path) -> Iterator[Problem]:
+    """A document is a web address or a file beside the record, never outside its folder."""
+    for index, document in enumerate(record.engagement.documents):
+        where = ("documents", index, "url")
+        label = f"documents[{index + 1}].url"
+        problem = document_problem(document.url, record.folder, docs_dir)
+        if problem:
+            yield Problem(record.source.path, record.source.line(*where), label, problem)
+
+
+def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
+    """The docs-relative path of a document kept beside its record; None for a web address."""
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc or url.startswith("//"):
+        return None
+    return folder / PurePosixPath(url)
+
+
+def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | None:
+    """Why `url` can't be linked, or None when it is fine."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("http", "https") and parsed.netloc:
+        return None
+    if parsed.scheme or parsed.netloc or url.startswith("//"):
+        return "should start with https:// (or http://), or be the name of a file beside the record."
+    relative = PurePosixPath(url)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in url:
+        return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
+    if not (docs_dir / folder / relative).is_file():
+        return "names a file that is not in the record's folder. Check the spelling, or add the file."
+    return None
+
+
+def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
+    """Unique ids; metrics that can be computed; easy-read pictures that exist and are described."""
+    strategy = content.strategy
+    source = content.strategy_source
+    assert strategy is not None and source is not None
+    if strategy.period.end < strategy.period.start:
+        yield Problem(source.path, source.line("period", "end"), "period.end", "is before period.start.")
+    for name, ids in (("methods", [m.id for m in strategy.methods]), ("commitments", [c.id for c in strategy.commitments])):
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                yield Problem(source.path, source.line(name, index, "id"), f"{name}[{index + 1}].id", f'"{item_id}" is used twice. Give each its own id.')
+            seen.add(item_id)
+    groups = content.organisation.groups if content.organisation else {}
+    for index, commitment in enumerate(strategy.commitments):
+        label = f"commitments[{commitment.id}]"
+        if commitment.metric and commitment.target is None:
+            yield Problem(source.path, source.line("commitments", index, "metric"), f"{label}.target", "is required when a metric is given: say what figure counts as met.")
+        if commitment.metric == "group-share":
+            if not commitment.group:
+                yield Problem(source.path, source.line("commitments", index, "metric"), f"{label}.group", "is required for the group-share metric: give a key of groups.")
+            elif content.organisation and commitment.group not in groups:
+                yield Problem(
+                    source.path,
+                    source.line("commitments", index, "group"),
+                    f"{label}.group",
+                    f'"{commitment.group}" is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(commitment.group, groups)}',
+                )
+    for index, line in enumerate(strategy.easy_read):
+        if line.image:
+            where = ("easy_read", index, "image")
+            image = PurePosixPath(line.image)
+            if image.is_absolute() or ".." in image.parts or not (docs_dir / image).is_file():
+                yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")
+            if not line.alt:
+                yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].alt", "is required with a picture: describe what it shows for people who can't see it.")
+
+
+RECORD_RULES: tuple[RecordRule, ...] = (
+    taxonomy_keys,
+    dates_in_order,
+    counts_fit,
+    themes_and_actions,
+    complete_when_shown,
+    approved_before_publishing,
+)

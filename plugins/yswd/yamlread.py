@@ -1,0 +1,302 @@
+"""YAML that keeps line numbers and refuses YAML's surprises.
+
+PyYAML (like python-frontmatter, which wraps it) forgets where each value came from and
+silently keeps the last of two duplicate keys. Staff need the line of every mistake, so
+this module composes the node tree itself and builds plain Python values from it,
+recording a line for every key and list item.
+
+The scalar rules follow YAML 1.2's core schema rather than PyYAML's YAML 1.1: only
+`true`/`false` are booleans, so `no`, `yes`, `on` and `off` stay text; `1:20` and `0755`
+stay text instead of becoming 80 and 493. Anchors and aliases are refused: records never
+need them and they allow "billion laughs" documents that expand without limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 40
+
+
+class YamlInt(int):
+    """A whole number that remembers how it was written, in case the field wanted text."""
+
+    source: str
+
+
+class YamlFloat(float):
+    """A decimal number that remembers how it was written (`1.10` is not `1.1` as text)."""
+
+    source: str
+
+
+@dataclass
+class Marks:
+    """The line of every key and list item, so a problem at any path can name its line."""
+
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int:
+        """The line of `path`, or of its nearest ancestor that was written down."""
+        for end in range(len(path), -1, -1):
+            found = self.lines.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A mistake in the YAML itself, before any field is looked at."""
+
+    line: int
+    path: Path
+    message: str
+
+
+class YamlSyntaxError(Exception):
+    """The YAML cannot be read at all; `line` is where the reader gave up."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+_BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core scalars and no aliases."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlSyntaxError(
+                event.start_mark.line + 1,
+                "This uses a YAML alias (a word starting with *). Records can't use anchors (&) "
+                "or aliases (*): write the value out in full.",
+            )
+        return super().compose_node(parent, index)
+
+
+for tag, pattern, first in [
+    ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+    ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", _FLOAT, "-+.0123456789"),
+    ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", _DATE, "0123456789"),
+]:
+    _Loader.add_implicit_resolver(tag, pattern, list(first))
+
+
+def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[YamlProblem]]:
+    """Parse one YAML document whose first line is line `first_line` of its file.
+
+    Returns the value, the line marks and the problems found on the way (duplicate keys
+    and the like), or raises `YamlSyntaxError` when the text cannot be read at all.
+    """
+    offset = first_line - 1
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlSyntaxError as error:
+        raise YamlSyntaxError(error.line + offset, error.message) from None
+    except yaml.MarkedYAMLError as error:
+        line, message = _plain_syntax_error(error)
+        raise YamlSyntaxError(line + offset, message) from None
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        raise YamlSyntaxError(first_line, _plain_reader_error(error)) from None
+    except RecursionError:
+        raise YamlSyntaxError(first_line, "This is nested too deeply to read.") from None
+    finally:
+        loader.dispose()
+    builder = _Builder(offset)
+    if node is None:
+        return None, builder.marks, builder.problems
+    return builder.value(node, ()), builder.marks, builder.problems
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording lines and collecting problems."""
+
+    def __init__(self, offset: int):
+        self.offset = offset
+        self.marks = Marks()
+        self.problems: list[YamlProblem] = []
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def value(self, node: Node, path: Path) -> object:
+        if len(path) > MAX_DEPTH:
+            raise YamlSyntaxError(self.line(node), "This is nested too deeply to be a record.")
+        self.marks.lines.setdefault(path, self.line(node))
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            self._check_tag(node, "tag:yaml.org,2002:seq")
+            return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode, path: Path) -> dict:
+        self._check_tag(node, "tag:yaml.org,2002:map")
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlSyntaxError(self.line(key_node), "A field name must be a simple word, not a list.")
+            key = key_node.value
+            key_path = path + (key,)
+            if key in result:
+                self.problems.append(
+                    YamlProblem(
+                        self.line(key_node),
+                        key_path,
+                        f'"{key}" is given twice (first on line {self.marks.lines[key_path]}). '
+                        "Keep one and delete the other.",
+                    )
+                )
+                continue
+            self.marks.lines[key_path] = self.line(key_node)
+            result[key] = self.value(value_node, key_path)
+            self.marks.lines[key_path] = self.line(key_node)
+        return result
+
+    def scalar(self, node: ScalarNode) -> object:
+        text = node.value
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            return text
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return text.lower() == "true"
+        if tag == "tag:yaml.org,2002:int":
+            number = YamlInt(text)
+            number.source = text
+            return number
+        if tag == "tag:yaml.org,2002:float":
+            decimal = YamlFloat(text)
+            decimal.source = text
+            return decimal
+        if tag == "tag:yaml.org,2002:timestamp":
+            return _timestamp(text)
+        raise YamlSyntaxError(
+            self.line(node),
+            f"This uses a YAML tag ({tag}) that records don't support. Remove the word starting with !.",
+        )
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise YamlSyntaxError(
+                self.line(node),
+                f"This uses a YAML tag ({node.tag}) that records don't support. Remove the word starting with !.",
+            )
+
+
+def _timestamp(text: str) -> object:
+    """A date (or date and time) as YAML means it; text when it is not a real date."""
+    try:
+        if len(text) <= 10:
+            year, month, day = (int(part) for part in text.split("-"))
+            return date(year, month, day)
+        return datetime.fromisoformat(text.replace("t", "T").replace("z", "+00:00").replace("Z", "+00:00"))
+    except ValueError:
+        return text
+
+
+_TRANSLATIONS: list[tuple[str, str]] = [
+    (
+        "found character '\\t'",
+        "This line has a tab character. YAML needs spaces for indenting: replace the tab with spaces.",
+    ),
+    (
+        "mapping values are not allowed here",
+        "There is a colon followed by a space where YAML does not expect one. If it is inside a "
+        'piece of text, put the whole text in double quotes, like: summary: "We asked: what '
+        'matters to you?" Otherwise, check this line is not indented further than it should be.',
+    ),
+    (
+        "could not find expected ':'",
+        "A line here is not in the form name: value. If a piece of text runs onto a new line, "
+        "indent the new line, or put the whole text in double quotes.",
+    ),
+    (
+        "found unexpected end of stream",
+        "A quotation mark or bracket opened here is never closed. Add the closing quote or bracket.",
+    ),
+    (
+        "expected <block end>",
+        "The indenting here does not line up with the lines around it. Line each field up under "
+        "the one before, using spaces.",
+    ),
+    (
+        "expected ',' or ']'",
+        "A list in square brackets is not written properly. Separate the items with commas, end it "
+        "with ], and put any item that contains a colon or comma in quotes.",
+    ),
+    (
+        "expected ',' or '}'",
+        "A set of values in curly brackets is not written properly. Separate them with commas, end "
+        "it with }, and put any text that contains a colon or comma in quotes.",
+    ),
+    (
+        "expected a single document",
+        "There is a second --- line inside the fields. Only the opening and closing lines may be ---.",
+    ),
+    (
+        "that cannot start any token",
+        "A value here starts with a character YAML keeps for itself (such as @, ` or %). Put the "
+        "whole value in double quotes.",
+    ),
+    (
+        "did not find expected key",
+        "The indenting here does not line up with the lines around it, or a line is missing its "
+        "name: part. Line each field up under the one before, using spaces.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "A list item here is not lined up with the others. Start each item with - at the same indent.",
+    ),
+    (
+        "found unknown escape character",
+        'A backslash (\\) inside double quotes must be doubled (\\\\), or use single quotes instead.',
+    ),
+]
+
+_FALLBACK = (
+    "This line can't be read. Check that it is indented with spaces like the lines around it, "
+    "and put any text containing : # [ ] { } or quotes inside double quotes."
+)
+
+
+def _plain_syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line and a plain-English sentence for a PyYAML error."""
+    said = f"{error.context or ''} {error.problem or ''}"
+    for fragment, message in _TRANSLATIONS:
+        if fragment in said:
+            opened_here = fragment == "found unexpected end of stream" and error.context_mark
+            mark = error.context_mark if opened_here else (error.problem_mark or error.context_mark)
+            return (mark.line + 1 if mark else 1), message
+    mark = error.problem_mark or error.context_mark
+    return (mark.line + 1 if mark else 1), _FALLBACK
+
+
+def _plain_reader_error(error: yaml.YAMLError) -> str:
+    return (
+        "This file contains a character that is not allowed in text (such as a control "
+        f"character). Delete it and type it again. ({type(error).__name__})"
+    )
