@@ -8,8 +8,10 @@ Order of events in `mkdocs build`, and what each does here:
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_page_content: put each generated page's HTML in place.
 - on_post_page: mark every page noindex in the review build.
-- on_post_build: swap the finished site into place.
+- on_post_build: note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
+- on_shutdown: swap the finished site into place. Not in on_post_build: `--strict` aborts
+  after that event, and a strict failure must leave the old site alone too.
 """
 
 from __future__ import annotations
@@ -44,10 +46,11 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.command = "build"
+        self.command: str | None = None
         self.plan: SitePlan | None = None
         self.renderer: PageRenderer | None = None
         self.final_site_dir: Path | None = None
+        self.finished = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -73,11 +76,12 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         )
         if audience == "review" and Path(config.site_dir) == root / "site":
             config.site_dir = str(root / self.config.review_site_dir)
-        if self.config.atomic and self.command != "serve":
+        if self.config.atomic and self.command in ("build", "gh-deploy"):
             self.final_site_dir = Path(config.site_dir)
             building = _sibling(self.final_site_dir, "building")
             shutil.rmtree(building, ignore_errors=True)
             config.site_dir = str(building)
+            self.finished = False
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -119,15 +123,17 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
-        if self.final_site_dir is not None:
-            _swap_into_place(Path(config.site_dir), self.final_site_dir)
-            config.site_dir = str(self.final_site_dir)
-            self.final_site_dir = None
+        self.finished = True
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site_dir is not None:
             shutil.rmtree(_sibling(self.final_site_dir, "building"), ignore_errors=True)
             self.final_site_dir = None
+
+    def on_shutdown(self) -> None:
+        if self.final_site_dir is not None and self.finished:
+            _swap_into_place(_sibling(self.final_site_dir, "building"), self.final_site_dir)
+        self.final_site_dir = None
 
 
 def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:

@@ -1,0 +1,92 @@
+"""Shared fixtures: real site folders on disk, real commands, real builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from yswd.checking import load_and_check
+from yswd.load import Content, Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+BUILD_DATE = "1764547200"  # 1 December 2025, 00:00 UTC: every test build has the same "today"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class SiteFolder:
+    """A site repository in a temporary folder, with helpers to change, check and build it."""
+
+    root: Path
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(root=self.root, docs_dir=self.root / "content", config_dir=self.root / "site_config")
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def record(self, name: str, text: str | bytes) -> Path:
+        """Write an engagement record at content/engagements/<name>."""
+        return self.write(f"content/engagements/{name}", text)
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def check(self) -> Content:
+        return load_and_check(self.layout)
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Run a command in the site folder, as staff would, with the test build date."""
+        full_env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE, **(env or {})}
+        return subprocess.run(args, cwd=self.root, env=full_env, capture_output=True, text=True, timeout=600)
+
+    def yswd(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return self.run(sys.executable, "-m", "yswd", *args, env=env)
+
+    def mkdocs(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return self.run(sys.executable, "-m", "mkdocs", *args, env=env)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteFolder:
+    """A small valid site: one published record, settings and a strategy."""
+    shutil.copytree(MINIMAL, tmp_path / "site")
+    return SiteFolder(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def example_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once for the public with `mkdocs build --strict`."""
+    return _build_example(tmp_path_factory, "public")
+
+
+@pytest.fixture(scope="session")
+def example_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once for the reader panel."""
+    return _build_example(tmp_path_factory, "review")
+
+
+def _build_example(tmp_path_factory: pytest.TempPathFactory, audience: str) -> Path:
+    copy = tmp_path_factory.mktemp(f"example-{audience}")
+    for name in ("content", "site_config"):
+        shutil.copytree(ROOT / name, copy / name)
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    folder = SiteFolder(copy)
+    result = folder.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": audience})
+    assert result.returncode == 0, result.stderr
+    return copy / ("site" if audience == "public" else "site-review")
