@@ -7,7 +7,7 @@ Order of events in `mkdocs build`, and what each does here:
 - on_files: drop raw data files, record sources and unpublished attachments; add pages.
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_page_content: put each generated page's HTML in place.
-- on_post_page: mark every page noindex in the review build.
+- on_post_page, on_post_template: mark every page noindex in the review build.
 - on_post_build: note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place. Not in on_post_build: `--strict` aborts
@@ -39,6 +39,8 @@ from .config import YouSaidWeDidConfig
 log = get_plugin_logger(__name__)
 
 DATA_SUFFIXES = (".yml", ".yaml")
+STYLESHEET = "assets/yswd/yswd.css"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 
 
@@ -74,6 +76,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
             config.use_directory_urls,
         )
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         if audience == "review" and Path(config.site_dir) == root / "site":
             config.site_dir = str(root / self.config.review_site_dir)
         if self.config.atomic and self.command in ("build", "gh-deploy"):
@@ -94,6 +98,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
                 and (file.src_uri.endswith(".md") or file.src_uri not in self.plan.documents)
             ):
                 files.remove(file)
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "yswd.css")))
         for src_uri, spec in self.plan.pages.items():
             page_source = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
             files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -116,6 +121,13 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return self.renderer.render(spec, page.file.src_uri)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._noindex(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        return self._noindex(output_content) if template_name.endswith(".html") else output_content
+
+    def _noindex(self, output: str) -> str:
+        """In the review build, ask search engines to keep every page out of their results."""
         if self.plan is not None and self.plan.audience == "review":
             return output.replace("<head>", f"<head>\n{NOINDEX}", 1)
         return output

@@ -1,0 +1,205 @@
+"""The example site, built with `mkdocs build --strict`, read back as HTML."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SiteFolder
+from yswd.checking import load_and_check
+from yswd.load import EngagementFile
+
+
+@pytest.fixture(scope="module")
+def example_records() -> list[EngagementFile]:
+    content = load_and_check(SiteFolder(ROOT).layout)
+    assert content.problems == []
+    return content.engagements
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def visible_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def test_example_checks_clean_from_the_command_line() -> None:
+    result = SiteFolder(ROOT).yswd("check")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("No problems found in ")
+
+
+def test_engagement_page_tells_the_whole_story(example_public: Path) -> None:
+    markup = page(example_public, "engagements/maternity-scan-appointments-2023")
+    text = " ".join(visible_text(markup).split())
+    assert "<h1>Maternity scan appointments</h1>" in markup
+    assert "We asked parents-to-be about booking and going to their pregnancy scans" in text
+    assert "Type Survey" in text
+    assert "Dates 1 September 2023 to 31 October 2023" in text
+    assert "Topics Maternity and neonatal care" in text
+    assert "Year 2023-24" in text
+    assert "344 people took part" in text
+    assert "Hear from at least 300 people who had a scan in the last year 300 344 Met" in text
+    assert "You said: Waiting a long time on the day of the scan" in text
+    assert 'class="yswd-status yswd-status--done">Done</span> We funded an extra Saturday scan clinic' in markup
+    assert '<time datetime="2023-12-11">11 December 2023</time>: Funding agreed with the hospital trust.' in markup
+    assert "Telling people what happened" in text
+    assert "More about this engagement" in text
+
+
+def test_attached_documents_are_published_with_their_record(example_public: Path) -> None:
+    markup = page(example_public, "engagements/wenmouth-minor-injuries-unit-move")
+    assert 'href="../2023-24/summary-of-responses.csv"' in markup
+    assert (example_public / "engagements/2023-24/summary-of-responses.csv").is_file()
+
+
+def test_not_taken_forward_actions_say_why(example_public: Path, example_records: list[EngagementFile]) -> None:
+    record, action = next(
+        (r, a) for r in example_records if r.engagement.status == "published"
+        for a in r.engagement.we_did if a.status == "not-taken-forward"
+    )
+    text = " ".join(visible_text(page(example_public, f"engagements/{record.id}")).split())
+    assert f"Not taken forward {action.action}" in text
+    assert f"Why not: {action.reason}" in text
+
+
+def test_missed_aims_say_not_met(example_public: Path, example_records: list[EngagementFile]) -> None:
+    missed = [
+        r for r in example_records if r.engagement.status == "published"
+        for aim in r.engagement.aims
+        if aim.measure == "participants" and r.engagement.reach.participants < aim.target
+    ]
+    assert missed, "the example should include an aim that was missed"
+    assert "Not met" in visible_text(page(example_public, f"engagements/{missed[0].id}"))
+
+
+def test_index_lists_published_records_newest_first(example_public: Path, example_records: list[EngagementFile]) -> None:
+    published = sorted(
+        (r for r in example_records if r.engagement.status == "published"),
+        key=lambda r: r.engagement.start,
+        reverse=True,
+    )
+    first_page = page(example_public, "you-said-we-did")
+    linked = re.findall(r'class="yswd-record__title"><a href="../engagements/([^/]+)/"', first_page)
+    assert linked == [r.id for r in published[:20]]
+    assert "Showing 1 to 20 of %d." % len(published) in first_page
+    assert "You said:" in first_page and "We did:" in first_page
+    last = (len(published) + 19) // 20
+    assert f"Page {last} of {last}" in page(example_public, f"you-said-we-did/page-{last}")
+
+
+def listing_text(site: Path, folder: str) -> str:
+    """All pages of a paginated listing, as one text."""
+    pages = [page(site, folder)] + [p.read_text(encoding="utf-8") for p in sorted((site / folder).glob("page-*/index.html"))]
+    return html.unescape("".join(pages))
+
+
+def test_listings_per_topic_locality_and_year(example_public: Path, example_records: list[EngagementFile]) -> None:
+    published = [r for r in example_records if r.engagement.status == "published"]
+    area_wide = next(r for r in published if not r.engagement.localities)
+    local = next(r for r in published if r.engagement.localities)
+    for key in ("harrowdale-central", "copperholt"):
+        assert area_wide.engagement.title in listing_text(example_public, f"localities/{key}")
+    assert "(area-wide)" in page(example_public, "localities/copperholt")
+    key = local.engagement.localities[0]
+    assert local.engagement.title in listing_text(example_public, f"localities/{key}")
+    topic = local.engagement.topics[0]
+    assert local.engagement.title in listing_text(example_public, f"topics/{topic}")
+    for year in ("2023-24", "2024-25", "2025-26"):
+        assert "Engagements that started between 1 April" in page(example_public, f"years/{year}")
+    assert "2025-26" in page(example_public, "years")
+
+
+def test_navigation_holds_hubs_not_records(example_public: Path) -> None:
+    home = (example_public / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index("</nav>", home.index('md-nav--primary'))]
+    labels = [" ".join(visible_text(m).split()) for m in re.findall(r'<a[^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', nav, re.S)]
+    assert labels == ["Home", "You said, we did", "Topics", "Localities", "Years"]
+    assert "engagements/" not in nav
+
+
+def test_plain_text_is_escaped_and_markdown_rendered(site: SiteFolder) -> None:
+    record = site.read("content/engagements/scan-times.md")
+    record = record.replace("summary: We asked parents-to-be about scan appointment times.", 'summary: "Scans <b>matter</b> & *so* do waits"')
+    record = record.replace("The clinic opened in August.", "The clinic **opened** in August.\n\n<script>alert(1)</script>")
+    site.write("content/engagements/scan-times.md", record)
+    assert site.mkdocs("build", "--strict").returncode == 0
+    markup = page(site.root / "site", "engagements/scan-times")
+    assert "Scans &lt;b&gt;matter&lt;/b&gt; &amp; *so* do waits" in markup
+    assert "The clinic <strong>opened</strong> in August." in markup
+    assert "<script>alert(1)</script>" not in markup
+
+
+def _output_text(site: Path) -> dict[str, str]:
+    """Every file in the built site as searchable text: HTML unescaped, JSON decoded, gzip opened."""
+    texts = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if path.suffix == ".json":
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        texts[path.relative_to(site).as_posix()] = html.unescape(text)
+    return texts
+
+
+def _distinctive_texts(record: EngagementFile) -> list[str]:
+    e = record.engagement
+    texts = [e.title, record.id, *(t.theme for t in e.you_said), *(a.action for a in e.we_did)]
+    if e.summary:
+        texts.append(e.summary)
+    texts += [line.strip() for line in record.body.splitlines() if len(line.strip()) > 40]
+    return texts
+
+
+def test_nothing_unpublished_reaches_the_public(example_public: Path, example_records: list[EngagementFile]) -> None:
+    hidden = [r for r in example_records if r.engagement.status != "published"]
+    assert {r.engagement.status for r in hidden} == {"draft", "review", "withdrawn"}
+    outputs = _output_text(example_public)
+    assert any("search_index" in name for name in outputs)
+    for record in hidden:
+        for text in _distinctive_texts(record):
+            leaks = [name for name, body in outputs.items() if text in body]
+            assert leaks == [], f"{record.id}: {text!r} appears in {leaks}"
+        for document in record.engagement.documents:
+            if "://" not in document.url:
+                assert not (example_public / record.folder / document.url).exists()
+
+
+def test_no_raw_data_files_are_published(example_public: Path) -> None:
+    assert not [p for p in example_public.rglob("*") if p.suffix in (".yml", ".yaml")]
+    assert not list(example_public.rglob("*.md"))
+    outputs = _output_text(example_public)
+    assert not [name for name, body in outputs.items() if "easy_read:" in body or "financial_year_start_month" in body]
+
+
+def test_review_build_includes_and_marks_unpublished_records(example_review: Path, example_records: list[EngagementFile]) -> None:
+    assert example_review.name == "site-review"
+    for record in example_records:
+        markup = page(example_review, f"engagements/{record.id}")
+        if record.engagement.status == "published":
+            assert "yswd-banner" not in markup
+        else:
+            words = {"draft": "Draft: not published", "review": "In review: waiting for the reader panel", "withdrawn": "Withdrawn: no longer published"}
+            assert words[record.engagement.status] in markup
+    for path in example_review.rglob("*.html"):
+        assert '<meta name="robots" content="noindex, nofollow">' in path.read_text(encoding="utf-8"), path
+    assert (example_review / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    draft_documents = [
+        r.folder / d.url for r in example_records if r.engagement.status == "draft"
+        for d in r.engagement.documents if "://" not in d.url
+    ]
+    assert draft_documents and all((example_review / p).is_file() for p in draft_documents)
