@@ -83,7 +83,11 @@ def _day(value: object) -> date:
             day, month, year = uk.groups()
             raise fail(f"should be written YYYY-MM-DD: for {value.strip()} write {year}-{int(month):02d}-{int(day):02d}.")
         if _ISO_DATE.match(value.strip()):
-            raise fail("is not a real date: check the day and the month (dates are written YYYY-MM-DD).")
+            year, month, day = (int(part) for part in value.strip().split("-"))
+            try:
+                return date(year, month, day)
+            except ValueError:
+                raise fail("is not a real date: check the day and the month (dates are written YYYY-MM-DD).") from None
     if value is None:
         raise fail("is empty. Write a date as YYYY-MM-DD, like 2025-03-01.")
     raise fail("should be a date written YYYY-MM-DD, like 2025-03-01.")

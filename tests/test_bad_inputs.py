@@ -1,0 +1,294 @@
+"""The bad-input corpus: every way staff can get a file wrong, and the exact problem it gives.
+
+Each file in `tests/bad_inputs/` is one small engagement record with one mistake (or one
+kind of text that must be read correctly), stored byte for byte: the encoding cases really
+hold Latin-1, UTF-16, a byte-order mark or Windows line endings. A case is copied into the
+minimal site, whose settings it is otherwise valid against, and checked. The test names
+every problem expected: its line, its field and words that prove the right message. A
+Python traceback, a wrong line or a missing problem fails the case.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from yswd.problems import Problem
+
+BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+
+ORG = "site_config/organisation.yml"
+STRATEGY = "content/strategy.yml"
+
+YAML_SPACES = "YAML needs spaces for indenting: replace the tab with spaces."
+NOT_A_THEME = "has no action in we_did that responds to it."
+
+# file name -> every problem expected, as (line, field, words the message contains)
+EXPECTED: dict[str, list[tuple[int, str, str]]] = {
+    # --- reading the file ---------------------------------------------------------------
+    "empty-file.md": [(1, "", "This file is empty. A record starts with a line of three dashes (---)")],
+    "no-front-matter.md": [(1, "", "A record must start with a line of three dashes (---) on the very first line")],
+    "unclosed-front-matter.md": [(1, "", "The fields that open with --- on line 1 are never closed. Add a line with just ---")],
+    "empty-front-matter.md": [(1, "", "The record has no fields between its --- lines.")],
+    "not-utf8.md": [(5, "", "This file is not saved as UTF-8 text. Open it in your editor and save it again with UTF-8 encoding.")],
+    "utf16.md": [(1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding")],
+    "utf16-no-bom.md": [(1, "", "saved as UTF-16")],
+    "control-character.md": [(17, "", "This file contains a character that is not allowed in text")],
+    "crlf-with-error.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"?')],
+    "bom-with-error.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"?')],
+    # --- YAML syntax --------------------------------------------------------------------
+    "duplicate-key.md": [(9, "title", '"title" is given twice (first on line 2). Keep one and delete the other.')],
+    "tab-indent.md": [(11, "", "This line has a tab character. " + YAML_SPACES)],
+    "colon-in-text.md": [(5, "", "There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes")],
+    "unclosed-quote.md": [(5, "", "A quotation mark or bracket opened here is never closed.")],
+    "unclosed-bracket.md": [(6, "", "A list in square brackets is not written properly.")],
+    "bad-indentation.md": [(14, "", "The indenting here does not line up with the lines around it.")],
+    "second-document-marker.md": [(10, "", "There is a second --- line inside the fields.")],
+    "alias-bomb.md": [(13, "", "This uses a YAML alias (a word starting with *). Records can't use anchors (&) or aliases (*)")],
+    "yaml-tag.md": [(5, "", "uses a YAML tag (tag:yaml.org,2002:python/object/apply:os.system) that records don't support. Remove the word starting with !.")],
+    "deeply-nested.md": [(5, "", "This is nested too deeply to be a record.")],
+    "list-as-field-name.md": [(5, "", "A field name must be a simple word, not a list.")],
+    # --- fields -------------------------------------------------------------------------
+    "missing-title.md": [(2, "title", "is required but missing.")],
+    "empty-title.md": [(2, "title", "is empty. Write some text here, or remove the line.")],
+    "unknown-field-typo.md": [(5, "summery", '"summery" is not a field we know. Did you mean "summary"?')],
+    "unknown-nested-field.md": [
+        (19, "we_did[late-clinic].status", "is required but missing."),
+        (22, "we_did[late-clinic].stauts", '"stauts" is not a field we know. Did you mean "status"?'),
+    ],
+    "bad-status.md": [(4, "status", 'should be one of: draft, review, published, withdrawn. Did you mean "published"?')],
+    "list-instead-of-text.md": [(5, "summary", "should be a piece of text, not a list.")],
+    "text-instead-of-list.md": [(6, "topics", 'should be a list: one "- item" per line, or [first, second] on one line.')],
+    "fields-are-a-list.md": [(2, "", "should be a set of fields, each on its own line as name: value")],
+    "bad-slug-id.md": [(2, "id", "should be a short name made of lower-case letters, digits and hyphens, with no spaces.")],
+    "bad-file-name.md": [(1, "id", "The file name can't be used as the record's id. Rename the file using lower-case letters, digits and hyphens")],
+    # --- taxonomy keys ------------------------------------------------------------------
+    "unknown-type.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.')],
+    "unknown-topic.md": [(6, "topics[2]", '"mental-helth" is not one of the topics in site_config/organisation.yml. Did you mean "mental-health"?')],
+    "unknown-locality.md": [(7, "localities[1]", '"northvail" is not one of the localities in site_config/organisation.yml. Did you mean "northvale"?')],
+    "unknown-group.md": [(14, "reach.groups.carer", '"carer" is not one of the groups in site_config/organisation.yml. Did you mean "carers"?')],
+    "aim-measure-unknown.md": [(12, "aims[1].measure", '"participant" is not one of the measures (participants, or a key of groups). Did you mean "participants"?')],
+    "unknown-commitment.md": [(10, "commitments[1]", '"seldom-herd" is not one of the commitments in content/strategy.yml. Did you mean "seldom-heard"?')],
+    # --- dates --------------------------------------------------------------------------
+    "end-before-start.md": [(9, "end", "is before start. The end date must be on or after the start date.")],
+    "invalid-date.md": [(9, "end", "is not a real date: check the day and the month")],
+    "uk-date-format.md": [(8, "start", "should be written YYYY-MM-DD: for 01/03/2025 write 2025-03-01.")],
+    "datetime-not-date.md": [(8, "start", "should be a date only, written YYYY-MM-DD, with no time.")],
+    "updates-out-of-order.md": [(26, "we_did[late-clinic].updates[2].date", "is earlier than the update above it. List updates oldest first.")],
+    "update-before-start.md": [(24, "we_did[late-clinic].updates[1].date", "is before the engagement's start date.")],
+    # --- counts and ranges --------------------------------------------------------------
+    "negative-count.md": [(11, "reach.participants", "can't be less than 0.")],
+    "count-not-number.md": [(11, "reach.participants", "should be a whole number, like 120.")],
+    "count-with-comma.md": [(11, "reach.participants", "without commas")],
+    "progress-with-percent.md": [(23, "we_did[late-clinic].progress", "without the % sign")],
+    "group-exceeds-participants.md": [(13, "reach.groups.young-people", "is 60, more than the 50 participants. A group can't be larger than everyone who took part.")],
+    "rating-out-of-range.md": [(17, "evaluation.rating", "should be between 1 and 5.")],
+    "progress-out-of-range.md": [(23, "we_did[late-clinic].progress", "should be between 0 and 100.")],
+    # --- themes and actions -------------------------------------------------------------
+    "responds-to-missing-theme.md": [
+        (16, "you_said[evenings]", NOT_A_THEME),
+        (20, "we_did[late-clinic].responds_to", '"evening" is not the id of a theme in you_said. Did you mean "evenings"?'),
+    ],
+    "theme-not-answered.md": [(18, "you_said[parking]", NOT_A_THEME + " Add an action with this id in its responds_to")],
+    "duplicate-theme-id.md": [(18, "you_said[2].id", '"evenings" is used by another theme in this record. Give each theme its own id.')],
+    "duplicate-action-id.md": [(23, "we_did[2].id", '"late-clinic" is used by another action in this record. Give each action its own id.')],
+    "not-taken-forward-no-reason.md": [(22, "we_did[late-clinic].reason", "is required when the status is not-taken-forward: say why we did not do it.")],
+    "done-without-completed.md": [(22, "we_did[late-clinic].completed", "is required when the status is done: give the date it was finished.")],
+    "no-themes.md": [
+        (2, "we_did", "needs at least one action when the status is review."),
+        (2, "you_said", "needs at least one theme when the status is review."),
+    ],
+    "empty-responds-to.md": [
+        (16, "you_said[evenings]", NOT_A_THEME),
+        (20, "we_did[late-clinic].responds_to", "should list at least one theme id from you_said."),
+    ],
+    # --- what each status needs ---------------------------------------------------------
+    "published-without-approvals.md": [(4, "status", "is published, but the record needs 1 more reader-panel approval (2 different reviewer codes must approve")],
+    "changes-requested-after-approvals.md": [(4, "status", "is published, but the record needs 2 more reader-panel approvals (2 different reviewer codes must approve after the latest changes-requested)")],
+    "published-missing-summary.md": [(2, "summary", "is required when the status is published.")],
+    "review-missing-participants.md": [(10, "reach.participants", "is required when the status is review.")],
+    "reviewer-with-name.md": [(16, "reviews[1].reviewer", "should be a reader-panel code such as RP-07 (letters, digits and hyphens only). Never write a reviewer's name.")],
+    # --- documents ----------------------------------------------------------------------
+    "document-path-traversal.md": [(25, "documents[1].url", "should be a file in the same folder as the record (or a folder inside it), not elsewhere.")],
+    "document-absolute-path.md": [(25, "documents[1].url", "should be a file in the same folder as the record (or a folder inside it), not elsewhere.")],
+    "document-javascript-url.md": [(25, "documents[1].url", "should start with https:// (or http://), or be the name of a file beside the record.")],
+    "document-missing-file.md": [(25, "documents[1].url", "names a file that is not in the record's folder. Check the spelling, or add the file.")],
+    # --- ids across the site: the minimal site already has the record `scan-times` -----
+    "duplicate-id.md": [(2, "id", '"scan-times" is already used as an id or alias by content/engagements/scan-times.md.')],
+    "alias-clashes-with-id.md": [(10, "aliases[1]", '"scan-times" is already used as an id or alias by content/engagements/scan-times.md.')],
+    "alias-repeats-own-id.md": [(11, "aliases[1]", '"clinic-hours" is already used as an id or alias by the same record.')],
+    # --- one run reports every problem in the record ------------------------------------
+    "several-problems.md": [
+        (3, "type", 'Did you mean "survey"?'),
+        (11, "reach.participants", "can't be less than 0."),
+        (22, "we_did[late-clinic].status", "should be one of: planned, in-progress, done, not-taken-forward."),
+    ],
+}
+
+WRITTEN_AS = {"bad-file-name.md": "Clinic Hours.md"}
+"""Cases whose point is the file name they are saved under."""
+
+
+def _record_value(record, path: str) -> object:
+    """A value of the checked record, by a dotted path such as `you_said.0.theme`."""
+    value: object = record
+    for part in path.split("."):
+        value = value[int(part)] if part.isdigit() else getattr(value, part)
+    return value
+
+
+# file name -> values that must be read exactly as written, by path in the loaded record
+READ_CORRECTLY: dict[str, dict[str, object]] = {
+    "yes-no-as-text.md": {"engagement.summary": "no", "engagement.you_said.0.theme": "yes", "engagement.you_said.0.quote": "off"},
+    "numeric-id.md": {"id": "2025", "engagement.id": "2025"},
+    "date-like-id.md": {"id": "2025-03-01"},
+    "short-date-like-id.md": {"id": "2025-3-1"},
+    "time-like-text.md": {"engagement.summary": "1:20"},
+    "datetime-like-text.md": {"engagement.summary": "2025-03-01 10:00"},
+    "bom.md": {"id": "bom", "engagement.title": "Clinic opening hours", "body_line": 24},
+    "crlf.md": {
+        "id": "crlf",
+        "engagement.title": "Clinic opening hours",
+        "engagement.you_said.0.theme": "Evening appointments are hard to get.",
+        "body": "We asked people when the clinic should open.\n",
+        "body_line": 24,
+    },
+}
+
+
+def _check_case(site, name: str) -> tuple[str, list[Problem]]:
+    written_as = WRITTEN_AS.get(name, name)
+    site.record(written_as, (BAD_INPUTS / name).read_bytes())
+    return f"content/engagements/{written_as}", site.check().problems
+
+
+def _assert_problems(problems: list[Problem], path: str, expected: list[tuple[int, str, str]]) -> None:
+    shown = "\n".join(str(p) for p in problems)
+    assert len(problems) == len(expected), f"expected {len(expected)} problem(s), got:\n{shown}"
+    assert [p.path for p in problems] == [path] * len(expected), shown
+    actual = sorted(problems, key=lambda p: (p.line, p.field, p.message))
+    for (line, field, words), problem in zip(sorted(expected), actual):
+        assert (problem.line, problem.field) == (line, field), f"wanted line {line}, field {field!r}; got:\n{shown}"
+        assert words in problem.message, f"wanted {words!r} in:\n{problem}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_gives_exactly_the_expected_problems(site, name: str) -> None:
+    path, problems = _check_case(site, name)
+    _assert_problems(problems, path, EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", sorted(READ_CORRECTLY))
+def test_unusual_but_valid_input_is_read_as_written(site, name: str) -> None:
+    path, problems = _check_case(site, name)
+    assert problems == [], "\n".join(str(p) for p in problems)
+    records = [r for r in site.check().engagements if r.source.path == path]
+    assert len(records) == 1
+    for where, value in READ_CORRECTLY[name].items():
+        assert _record_value(records[0], where) == value, where
+
+
+def test_every_file_in_the_corpus_is_a_case() -> None:
+    files = {p.name for p in BAD_INPUTS.glob("*.md")}
+    assert files == set(EXPECTED) | set(READ_CORRECTLY)
+    assert not set(EXPECTED) & set(READ_CORRECTLY)
+    assert len(EXPECTED) >= 36
+
+
+def test_encoding_cases_hold_the_bytes_they_claim() -> None:
+    """Guards the corpus itself: an editor or git setting that 'fixed' these would hide the cases."""
+    raw = {name: (BAD_INPUTS / name).read_bytes() for name in (
+        "not-utf8.md", "utf16.md", "utf16-no-bom.md", "bom.md", "bom-with-error.md",
+        "crlf.md", "crlf-with-error.md", "control-character.md", "empty-file.md",
+    )}
+    assert b"caf\xe9" in raw["not-utf8.md"]
+    with pytest.raises(UnicodeDecodeError):
+        raw["not-utf8.md"].decode("utf-8")
+    assert raw["utf16.md"][:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert raw["utf16-no-bom.md"].startswith(b"-\x00-\x00-\x00")
+    assert raw["bom.md"].startswith(b"\xef\xbb\xbf---\n")
+    assert raw["bom-with-error.md"].startswith(b"\xef\xbb\xbf---\n")
+    for name in ("crlf.md", "crlf-with-error.md"):
+        assert raw[name].startswith(b"---\r\n") and raw[name].count(b"\r\n") == raw[name].count(b"\n")
+    assert b"\x07" in raw["control-character.md"]
+    assert raw["empty-file.md"] == b""
+
+
+# --- settings files ---------------------------------------------------------------------
+
+# file under bad_inputs/ -> (the file it replaces, extra files to add, expected problems)
+SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = {
+    "site_config/unknown-field.yml": (ORG, {}, [(4, "contact_emial", '"contact_emial" is not a field we know. Did you mean "contact_email"?')]),
+    "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
+    "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
+    "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", "should be a short name made of lower-case letters, digits and hyphens, with no spaces.")]),
+    "strategy/group-share-without-group.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].group", "is required for the group-share metric: give a key of groups.")]),
+    "strategy/group-share-unknown-group.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"?')]),
+    "strategy/metric-without-target.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].target", "is required when a metric is given: say what figure counts as met.")]),
+    "strategy/duplicate-commitment-id.yml": (STRATEGY, {}, [(18, "commitments[2].id", '"seldom-heard" is used twice. Give each its own id.')]),
+    "strategy/easy-read-image-missing.yml": (STRATEGY, {}, [(20, "easy_read[1].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")]),
+    "strategy/easy-read-image-without-alt.yml": (
+        STRATEGY,
+        {"content/images/listen.png": b"\x89PNG\r\n\x1a\n"},
+        [(20, "easy_read[1].alt", "is required with a picture: describe what it shows for people who can't see it.")],
+    ),
+    "strategy/period-end-before-start.yml": (STRATEGY, {}, [(2, "period.end", "is before period.start.")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETTINGS))
+def test_bad_settings_give_exactly_the_expected_problems(site, name: str) -> None:
+    target, extra, expected = SETTINGS[name]
+    site.write(target, (BAD_INPUTS / name).read_bytes())
+    for relative, data in extra.items():
+        site.write(relative, data)
+    _assert_problems(site.check().problems, target, expected)
+
+
+def test_every_settings_file_in_the_corpus_is_a_case() -> None:
+    files = {p.relative_to(BAD_INPUTS).as_posix() for folder in ("site_config", "strategy") for p in (BAD_INPUTS / folder).iterdir()}
+    assert files == set(SETTINGS)
+
+
+# --- messages never repeat what was written ----------------------------------------------
+
+PHONE = "07700 900123"
+EMAIL = "jane.doe@example.com"
+
+# a record with personal data in a field of the wrong kind -> lines to add to a valid record
+SENSITIVE: dict[str, str] = {
+    "phone-as-count": f"reach:\n  participants: {PHONE}\n",
+    "phone-as-rating": f"evaluation:\n  responses: 20\n  rating: {PHONE}\n",
+    "email-as-date": f"end: {EMAIL}\n",
+    "email-as-status-of-review": f"reviews:\n  - reviewer: {EMAIL}\n    date: 2025-05-01\n    verdict: approved\n",
+    "email-as-key": f"type: {EMAIL}\n",
+    "phone-as-id": f"id: Call Jane on {PHONE}\n",
+    "phone-as-topic": f"topics: [{PHONE}]\n",
+    "phone-in-a-note-read-as-a-field": f"Call Jane on {PHONE}: she can help\n",
+}
+
+SENSITIVE_BASE = """---
+title: Clinic opening hours
+status: draft
+start: 2025-03-01
+{lines}---
+Notes.
+"""
+
+
+@pytest.mark.parametrize("case", sorted(SENSITIVE))
+def test_no_message_repeats_personal_data_written_in_the_wrong_place(site, case: str) -> None:
+    lines = SENSITIVE[case]
+    if not lines.startswith("type:"):
+        lines = "type: survey\n" + lines
+    site.record(f"{case}.md", SENSITIVE_BASE.format(lines=lines))
+    problems = [p for p in site.check().problems if p.path == f"content/engagements/{case}.md"]
+    assert problems, "the value in the wrong place was not reported"
+    for problem in problems:
+        said = f"{problem.field} {problem.message}".lower()
+        # neither the value nor any recognisable piece of it, however it is rewritten
+        for piece in (PHONE, EMAIL, "900123", "07700", "jane", "doe", "example"):
+            assert piece not in said, f"{piece!r} repeated in: {problem}"
+        assert not re.search(r"\d{5}", said), f"a long number repeated in: {problem}"
