@@ -29,7 +29,14 @@ from .values import (
 )
 
 STATUSES = ("draft", "review", "published", "withdrawn")
-ACTION_STATUSES = ("planned", "in-progress", "done", "not-taken-forward")
+ACTION_STATUS_WORDS = {
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "not-taken-forward": "Not taken forward",
+}
+"""Each action status as words: status is always said, never shown by colour alone."""
+ACTION_STATUSES = tuple(ACTION_STATUS_WORDS)
 VERDICTS = ("approved", "changes-requested")
 METRICS = ("group-share", "feedback-given-share", "engagement-count", "participants")
 

@@ -18,17 +18,10 @@ from markupsafe import Markup
 from .approval import approvals_still_needed, current_approvers
 from .dates import uk_date
 from .load import EngagementFile
-from .model import Document
+from .model import ACTION_STATUS_WORDS, Document
 from .rules import attached_path
-from .site import HUBS, PageSpec, SitePlan
+from .site import PageSpec, SitePlan
 from .urls import page_url, relative_url
-
-ACTION_STATUS_WORDS = {
-    "planned": "Planned",
-    "in-progress": "In progress",
-    "done": "Done",
-    "not-taken-forward": "Not taken forward",
-}
 
 RECORD_STATUS_WORDS = {
     "draft": "Draft: not published",
@@ -81,7 +74,6 @@ class PageRenderer:
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,
-            hubs=HUBS,
             action_words=ACTION_STATUS_WORDS,
             status_words=RECORD_STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,
@@ -104,5 +96,7 @@ class PageRenderer:
             path = attached_path(document.url, record.folder)
             return document.url if path is None else relative_url(path.as_posix(), here)
 
-        template = self.env.get_template(f"{spec.kind}.html")
-        return template.render(spec=spec, link=link, record_link=record_link, document_link=document_link)
+        template = self.env.get_template(spec.template)
+        return template.render(
+            spec=spec, link=link, record_link=record_link, document_link=document_link, **spec.context
+        )

@@ -33,7 +33,7 @@ from ..dates import build_date
 from ..load import Layout
 from ..problems import format_problems
 from ..render import MarkdownRenderer, PageRenderer
-from ..site import AUDIENCES, HUBS, SitePlan, plan_site
+from ..site import AUDIENCES, SitePlan, plan_site
 from .config import YouSaidWeDidConfig
 
 log = get_plugin_logger(__name__)
@@ -107,9 +107,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.plan is None:
             return nav
-        for folder, _ in HUBS:
-            hub = files.get_file_from_path(f"{folder}/index.md")
+        for src_uri, spec in self.plan.pages.items():
+            hub = files.get_file_from_path(src_uri) if spec.nav_title else None
             if hub is not None and hub.page is not None and hub.page not in nav.pages:
+                hub.page.title = spec.nav_title
                 nav.items.append(hub.page)
                 nav.pages.append(hub.page)
         return nav
