@@ -10,6 +10,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -18,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .model import Engagement, GlossaryEntry, Organisation, Strategy
 from .problems import Problem, did_you_mean
 from .values import PLAIN, SLUG_PATTERN
-from .yamlread import Marks, YamlSyntaxError, read_yaml
+from .yamlread import Marks, YamlSyntaxError, looks_like_a_name, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -48,6 +49,8 @@ class EngagementFile:
     source: Source
     folder: PurePosixPath
     """The record's folder, relative to the docs folder (for attached documents)."""
+    invalid: frozenset[str] = frozenset()
+    """Top-level fields that failed their checks (already reported); rules leave them alone."""
 
 
 @dataclass
@@ -58,6 +61,8 @@ class Content:
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     strategy: Strategy | None = None
     strategy_source: Source | None = None
+    strategy_written: bool = False
+    """Whether strategy.yml exists, even if it could not be read."""
     organisation_source: Source | None = None
     engagements: list[EngagementFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -114,7 +119,8 @@ def load_content(layout: Layout) -> Content:
             layout.glossary_path, dict[str, GlossaryEntry], layout.shown(layout.glossary_path), content.problems
         )
         content.glossary = glossary or {}
-    if layout.strategy_path.is_file():
+    content.strategy_written = layout.strategy_path.is_file()
+    if content.strategy_written:
         content.strategy, content.strategy_source = _load_yaml_model(
             layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content.problems
         )
@@ -128,7 +134,7 @@ def load_content(layout: Layout) -> Content:
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """The file as text with Unix line endings, or None (and a problem) when it can't be read."""
     raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
         problems.append(
             Problem(shown, 1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding (the usual setting).")
         )
@@ -194,10 +200,24 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return (
-        "The fields that open with --- on line 1 are never closed. Add a line with just --- "
-        "after the last field, before the story."
-    )
+    return UNCLOSED
+
+
+def _stray_separator(body: str, body_line: int) -> int | None:
+    """The line of a closing --- that was meant to be inside the fields: fields follow it."""
+    for line in body.split("\n"):
+        if line.strip():
+            match = _FIELD_LINE.match(line)
+            return body_line - 1 if match and match.group(1) in Engagement.model_fields else None
+    return None
+
+
+_FIELD_LINE = re.compile(r"^([a-z_]+):(\s|$)")
+
+UNCLOSED = (
+    "The fields that open with --- on line 1 are never closed. Add a line with just --- "
+    "after the last field, before the story."
+)
 
 
 def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> EngagementFile | None:
@@ -210,6 +230,18 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> Enga
         problems.append(Problem(shown, 1, "", split))
         return None
     front, body, body_line = split
+    stray = _stray_separator(body, body_line)
+    if stray is not None:
+        problems.append(
+            Problem(
+                shown,
+                stray,
+                "",
+                "There is a second --- line inside the fields: the fields below it would be read as "
+                "the story. Delete this line; only the opening and closing lines are ---.",
+            )
+        )
+        return None
     parsed = parse_yaml(front, shown, problems, first_line=2)
     if parsed is None:
         return None
@@ -218,8 +250,11 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> Enga
         problems.append(Problem(shown, 1, "", "The record has no fields between its --- lines."))
         return None
     engagement = validate(Engagement, data, source, problems)
+    invalid: frozenset[str] = frozenset()
     if engagement is None:
-        return None
+        if not isinstance(data, dict):
+            return None
+        engagement, invalid = partial_engagement(data)
     record_id = engagement.id or path.stem
     if not engagement.id and not _SLUG.match(record_id):
         problems.append(
@@ -233,7 +268,36 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> Enga
         )
         return None
     folder = PurePosixPath(path.parent.relative_to(layout.docs_dir).as_posix())
-    return EngagementFile(record_id, engagement, body, body_line, source, folder)
+    return EngagementFile(record_id, engagement, body, body_line, source, folder, invalid)
+
+
+def partial_engagement(data: dict) -> tuple[Engagement, frozenset[str]]:
+    """The fields of a record that are valid, and the names of those that are not.
+
+    One wrong field should not hide every other mistake in the record until it is fixed, so
+    the rules still run on the rest. A failed field becomes None or its default; its
+    problem is already reported, and it stops the build.
+    """
+    values: dict[str, object] = {}
+    invalid: set[str] = set()
+    for name, info in Engagement.model_fields.items():
+        empty = None if info.is_required() else info.get_default(call_default_factory=True)
+        if name not in data:
+            values[name] = empty
+            invalid.update([name] if info.is_required() else [])
+            continue
+        try:
+            values[name] = _field_adapter(name).validate_python(data[name])
+        except ValidationError:
+            values[name] = empty
+            invalid.add(name)
+    return Engagement.model_construct(**values), frozenset(invalid)
+
+
+@cache
+def _field_adapter(name: str) -> TypeAdapter:
+    info = Engagement.model_fields[name]
+    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
 def validate(model: type[ModelT] | object, data: object, source: Source, problems: list[Problem]):
@@ -260,7 +324,13 @@ def _problem_from_error(item: dict, model: object, data: object, source: Source)
     elif kind == "extra_forbidden":
         name = str(loc[-1])
         known = _field_names(model, loc[:-1])
-        message = f'"{name}" is not a field we know.{did_you_mean(name, known)}'
+        if looks_like_a_name(name):
+            message = f'"{name}" is not a field we know.{did_you_mean(name, known)}'
+        else:
+            message = (
+                "This line is not a field we know. If it belongs to the story, move it below the "
+                "closing --- line; if it is text, indent it under its field or put it in quotes."
+            )
         if not did_you_mean(name, known) and known:
             message += f" The fields allowed here are: {', '.join(known)}."
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -285,7 +355,8 @@ def field_label(loc: tuple[str | int, ...], data: object) -> str:
             label += f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]"
             current = item
         else:
-            label += f".{part}" if label else str(part)
+            shown = part if looks_like_a_name(part) else "(unknown field)"
+            label += f".{shown}" if label else shown
             current = current.get(part) if isinstance(current, dict) else None
     return label
 

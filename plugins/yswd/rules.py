@@ -13,7 +13,6 @@ from urllib.parse import urlparse
 
 from .approval import approvals_still_needed
 from .load import Content, EngagementFile
-from .model import Engagement, Organisation, Strategy
 from .problems import Problem, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")
@@ -25,37 +24,44 @@ ORGANISATION_FILE = "site_config/organisation.yml"
 def check(content: Content, docs_dir: Path) -> list[Problem]:
     """Every cross-field and cross-record problem in the site."""
     problems: list[Problem] = list(unique_ids(content.engagements))
-    org = content.organisation
-    strategy = content.strategy
     for record in content.engagements:
         for rule in RECORD_RULES:
-            problems.extend(rule(record, org, strategy))
+            problems.extend(rule(record, content))
         problems.extend(documents(record, docs_dir))
-    if strategy is not None and content.strategy_source is not None:
+    if content.strategy is not None and content.strategy_source is not None:
         problems.extend(strategy_rules(content, docs_dir))
     return problems
 
 
-RecordRule = Callable[[EngagementFile, "Organisation | None", "Strategy | None"], Iterable[Problem]]
+RecordRule = Callable[[EngagementFile, Content], Iterable[Problem]]
 
 
 def unique_ids(records: list[EngagementFile]) -> Iterator[Problem]:
-    """Ids and aliases are unique across the site: each becomes a web address."""
-    seen: dict[str, EngagementFile] = {}
+    """Ids and aliases are unique across the site: each becomes a web address.
+
+    Every use of a shared name is reported, each naming the other files, so the problem
+    shows in whichever file staff are editing.
+    """
+    uses: dict[str, list[tuple[EngagementFile, str, tuple]]] = {}
     for record in records:
-        names = [("id", record.id)] + [(f"aliases[{i + 1}]", alias) for i, alias in enumerate(record.engagement.aliases)]
-        for index, (label, name) in enumerate(names):
-            where = ("id",) if index == 0 else ("aliases", index - 1)
-            first = seen.get(name)
-            if first is None:
-                seen[name] = record
-                continue
-            what = "the same record" if first is record else first.source.path
+        id_line = ("id",) if record.engagement.id else ()
+        uses.setdefault(record.id, []).append((record, "id", id_line))
+        for index, alias in enumerate(record.engagement.aliases or []):
+            uses.setdefault(alias, []).append((record, f"aliases[{index + 1}]", ("aliases", index)))
+    for name, found in uses.items():
+        if len(found) < 2:
+            continue
+        for record, label, where in found:
+            others = sorted({r.source.path for r, _, _ in found if r is not record})
+            if not others and label == "id":
+                continue  # an alias repeating its own record's id: reported at the alias
+            what = " and ".join(others) if others else "this record's own id or another alias"
+            origin = "" if where or label != "id" else " (the id comes from the file name)"
             yield Problem(
                 record.source.path,
-                record.source.line(*where),
+                record.source.line(*where) if where else 1,
                 label,
-                f'"{name}" is already used as an id or alias by {what}. Every id and alias must be different.',
+                f'"{name}"{origin} is also used as an id or alias by {what}. Every id and alias must be different.',
             )
 
 
@@ -70,11 +76,12 @@ def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, cho
     )
 
 
-def taxonomy_keys(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """Type, topics, localities, groups, aims and commitments use keys that exist."""
     engagement = record.engagement
+    org, strategy = content.organisation, content.strategy
     if org is not None:
-        if engagement.type not in org.engagement_types:
+        if engagement.type is not None and engagement.type not in org.engagement_types:
             yield _unknown_key(record, ("type",), "type", engagement.type, org.engagement_types, f"engagement_types in {ORGANISATION_FILE}")
         for name, known, plural in (("topics", org.topics, "topics"), ("localities", org.localities, "localities")):
             for index, key in enumerate(getattr(engagement, name)):
@@ -88,6 +95,8 @@ def taxonomy_keys(record: EngagementFile, org: Organisation | None, strategy: St
         for index, aim in enumerate(engagement.aims):
             if aim.measure not in measures:
                 yield _unknown_key(record, ("aims", index, "measure"), f"aims[{index + 1}].measure", aim.measure, measures, "measures (participants, or a key of groups)")
+    if strategy is None and content.strategy_written:
+        return  # strategy.yml has problems of its own; its ids can't be known
     commitment_ids = [c.id for c in strategy.commitments] if strategy else []
     for index, key in enumerate(engagement.commitments):
         if key not in commitment_ids:
@@ -95,10 +104,12 @@ def taxonomy_keys(record: EngagementFile, org: Organisation | None, strategy: St
             yield _unknown_key(record, ("commitments", index), f"commitments[{index + 1}]", key, commitment_ids, kind)
 
 
-def dates_in_order(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """end is on or after start; each action's updates are in order and not before start."""
     engagement = record.engagement
     source = record.source
+    if engagement.start is None:
+        return
     if engagement.end and engagement.end < engagement.start:
         yield Problem(source.path, source.line("end"), "end", "is before start. The end date must be on or after the start date.")
     for a_index, action in enumerate(engagement.we_did):
@@ -113,7 +124,7 @@ def dates_in_order(record: EngagementFile, org: Organisation | None, strategy: S
             previous = update.date
 
 
-def counts_fit(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """No group count is larger than the number of participants."""
     reach = record.engagement.reach
     if reach is None or reach.participants is None:
@@ -128,7 +139,7 @@ def counts_fit(record: EngagementFile, org: Organisation | None, strategy: Strat
             )
 
 
-def themes_and_actions(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """Theme and action ids are unique, responds_to points at real themes, statuses carry their facts."""
     engagement = record.engagement
     source = record.source
@@ -166,20 +177,21 @@ def _duplicates(record: EngagementFile, name: str, ids: list[str], kind: str) ->
         seen.add(item_id)
 
 
-def complete_when_shown(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def complete_when_shown(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """Records in review or published carry the whole story: summary, reach, themes, actions."""
     engagement = record.engagement
     if engagement.status not in PUBLIC_STATUSES:
         return
     source = record.source
+    invalid = record.invalid
     why = f"is required when the status is {engagement.status}."
-    if not engagement.summary:
+    if not engagement.summary and "summary" not in invalid:
         yield Problem(source.path, source.line(), "summary", why)
-    if engagement.reach is None or engagement.reach.participants is None:
+    if (engagement.reach is None or engagement.reach.participants is None) and "reach" not in invalid:
         yield Problem(source.path, source.line("reach"), "reach.participants", why)
-    if not engagement.you_said:
+    if not engagement.you_said and "you_said" not in invalid:
         yield Problem(source.path, source.line("you_said"), "you_said", f"needs at least one theme when the status is {engagement.status}.")
-    if not engagement.we_did:
+    if not engagement.we_did and "we_did" not in invalid:
         yield Problem(source.path, source.line("we_did"), "we_did", f"needs at least one action when the status is {engagement.status}.")
     answered = {theme_id for action in engagement.we_did for theme_id in action.responds_to}
     for index, theme in enumerate(engagement.you_said):
@@ -193,10 +205,11 @@ def complete_when_shown(record: EngagementFile, org: Organisation | None, strate
             )
 
 
-def approved_before_publishing(record: EngagementFile, org: Organisation | None, strategy: Strategy | None) -> Iterator[Problem]:
+def approved_before_publishing(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """A published record carries the reader-panel approvals the organisation requires."""
     engagement = record.engagement
-    if engagement.status != "published" or org is None:
+    org = content.organisation
+    if engagement.status != "published" or org is None or "reviews" in record.invalid:
         return
     needed = approvals_still_needed(engagement, org.review.required_approvals)
     if needed:

@@ -8,6 +8,7 @@ may be personal data, and error output ends up in build logs.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import Annotated, Callable
@@ -64,10 +65,9 @@ def _slug(value: object) -> str:
         raise fail("is empty.")
     slug = _as_text(value)
     if not _SLUG.match(slug):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
-        hint = f' For example: "{suggestion}".' if suggestion and _SLUG.match(suggestion) else ""
         raise fail(
-            "should be a short name made of lower-case letters, digits and hyphens, with no spaces." + hint
+            "should be a short name made of lower-case letters, digits and hyphens, with no spaces, "
+            'like "maternity-scans-2025".'
         )
     return slug
 
@@ -76,7 +76,7 @@ def _day(value: object) -> date:
     if isinstance(value, datetime):
         raise fail("should be a date only, written YYYY-MM-DD, with no time.")
     if isinstance(value, date):
-        return value
+        return date(value.year, value.month, value.day)
     if isinstance(value, str):
         uk = _UK_DATE.match(value.strip())
         if uk:
@@ -97,24 +97,28 @@ def _number(value: object) -> float:
     if isinstance(value, bool) or value is None:
         raise fail("should be a number.")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise fail("should be a number.")
         return value
     if isinstance(value, str):
         cleaned = value.strip()
-        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+        if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
             raise fail("should be written without commas, like 1200.")
-        try:
-            return int(cleaned) if re.fullmatch(r"[-+]?\d+", cleaned) else float(cleaned)
-        except ValueError:
-            pass
-        if cleaned.endswith("%"):
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?\s*%", cleaned):
             raise fail("should be a number without the % sign.")
+        if re.fullmatch(r"[-+]?\d+", cleaned):
+            return int(cleaned)
+        if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)", cleaned):
+            return float(cleaned)
     raise fail("should be a number.")
 
 
 def _count(value: object) -> int:
     try:
         number = _number(value)
-    except PydanticCustomError:
+    except PydanticCustomError as error:
+        if error.message() != "should be a number.":
+            raise
         raise fail("should be a whole number, like 120.") from None
     if isinstance(number, float):
         if not number.is_integer():

@@ -37,6 +37,18 @@ class YamlFloat(float):
     source: str
 
 
+class YamlDate(date):
+    """A date that remembers how it was written (`2025-3-1` is not `2025-03-01` as an id)."""
+
+    source: str
+
+
+class YamlDateTime(datetime):
+    """A date and time that remembers how it was written."""
+
+    source: str
+
+
 @dataclass
 class Marks:
     """The line of every key and list item, so a problem at any path can name its line."""
@@ -110,20 +122,23 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
     and the like), or raises `YamlSyntaxError` when the text cannot be read at all.
     """
     offset = first_line - 1
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except YamlSyntaxError as error:
         raise YamlSyntaxError(error.line + offset, error.message) from None
     except yaml.MarkedYAMLError as error:
         line, message = _plain_syntax_error(error)
         raise YamlSyntaxError(line + offset, message) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        raise YamlSyntaxError(first_line, _plain_reader_error(error)) from None
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        line = text.count("\n", 0, error.position) + 1 if isinstance(error.position, int) else 1
+        raise YamlSyntaxError(line + offset, _READER_MESSAGE) from None
     except RecursionError:
         raise YamlSyntaxError(first_line, "This is nested too deeply to read.") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     builder = _Builder(offset)
     if node is None:
         return None, builder.marks, builder.problems
@@ -161,12 +176,13 @@ class _Builder:
             key = key_node.value
             key_path = path + (key,)
             if key in result:
+                first = self.marks.lines[key_path]
+                what = f'"{key}"' if looks_like_a_name(key) else "This field"
                 self.problems.append(
                     YamlProblem(
                         self.line(key_node),
                         key_path,
-                        f'"{key}" is given twice (first on line {self.marks.lines[key_path]}). '
-                        "Keep one and delete the other.",
+                        f"{what} is given twice (first on line {first}). Keep one and delete the other.",
                     )
                 )
                 continue
@@ -207,15 +223,27 @@ class _Builder:
             )
 
 
+_NAME = re.compile(r"^[A-Za-z](?:[A-Za-z _-]{0,39}|[A-Za-z0-9_-]{0,39})$")
+
+
+def looks_like_a_name(key: str) -> bool:
+    """Whether a key is safe to repeat in messages: a word, not a sentence that may hold personal data."""
+    return bool(_NAME.match(key))
+
+
 def _timestamp(text: str) -> object:
     """A date (or date and time) as YAML means it; text when it is not a real date."""
     try:
         if len(text) <= 10:
             year, month, day = (int(part) for part in text.split("-"))
-            return date(year, month, day)
-        return datetime.fromisoformat(text.replace("t", "T").replace("z", "+00:00").replace("Z", "+00:00"))
+            value: date = YamlDate(year, month, day)
+        else:
+            parsed = datetime.fromisoformat(text.replace("t", "T").replace("z", "+00:00").replace("Z", "+00:00"))
+            value = YamlDateTime.fromisoformat(parsed.isoformat())
     except ValueError:
         return text
+    value.source = text
+    return value
 
 
 _TRANSLATIONS: list[tuple[str, str]] = [
@@ -277,6 +305,9 @@ _TRANSLATIONS: list[tuple[str, str]] = [
     ),
 ]
 
+_OPENED_HERE = ("found unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'")
+"""Errors best shown where the quote or bracket was opened, not where the reader gave up."""
+
 _FALLBACK = (
     "This line can't be read. Check that it is indented with spaces like the lines around it, "
     "and put any text containing : # [ ] { } or quotes inside double quotes."
@@ -288,15 +319,14 @@ def _plain_syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     said = f"{error.context or ''} {error.problem or ''}"
     for fragment, message in _TRANSLATIONS:
         if fragment in said:
-            opened_here = fragment == "found unexpected end of stream" and error.context_mark
+            opened_here = fragment in _OPENED_HERE and error.context_mark
             mark = error.context_mark if opened_here else (error.problem_mark or error.context_mark)
             return (mark.line + 1 if mark else 1), message
     mark = error.problem_mark or error.context_mark
     return (mark.line + 1 if mark else 1), _FALLBACK
 
 
-def _plain_reader_error(error: yaml.YAMLError) -> str:
-    return (
-        "This file contains a character that is not allowed in text (such as a control "
-        f"character). Delete it and type it again. ({type(error).__name__})"
-    )
+_READER_MESSAGE = (
+    "This line contains a character that is not allowed in text (an invisible control "
+    "character, often pasted in from another program). Delete the line and type it again."
+)

@@ -41,7 +41,7 @@ def test_duplicate_keys_are_reported_not_overwritten() -> None:
         ("a: 1\n\tb: 2\n", 2, "This line has a tab character."),
         ("summary: We asked: why?\n", 1, "There is a colon followed by a space"),
         ('a: "open\nb: 1\n', 1, "A quotation mark or bracket opened here is never closed."),
-        ("a: [1, 2\nb: 3\n", 2, "A list in square brackets is not written properly."),
+        ("a: [1, 2\nb: 3\n", 1, "A list in square brackets is not written properly."),
         ("a: &x [1]\nb: *x\n", 2, "This uses a YAML alias"),
         ("a: !!python/object:os.system x\n", 1, "This uses a YAML tag"),
         ("a: @x\n", 1, "A value here starts with a character YAML keeps for itself"),
