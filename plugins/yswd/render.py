@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .approval import approvals_still_needed, current_approvers
-from .dates import uk_date
+from .dates import month_year, uk_date
 from .load import EngagementFile
 from .model import ACTION_STATUS_WORDS, Document
 from .rules import attached_path
@@ -70,7 +70,7 @@ class PageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(uk_date=uk_date, number=number, markdown=markdown)
+        self.env.filters.update(uk_date=uk_date, month_year=month_year, number=number, markdown=markdown)
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,
@@ -84,6 +84,29 @@ class PageRenderer:
         return page_url(src_uri, self.directory_urls)
 
     def render(self, spec: PageSpec, src_uri: str) -> str:
+        return self._render(spec.template, src_uri, spec=spec, **spec.context)
+
+    def home(self, html: str, src_uri: str) -> str:
+        """The home page: open engagements first, then its own text, then the figures.
+
+        `<!-- yswd:have-your-say -->` and `<!-- yswd:figures -->` in index.md place them elsewhere.
+        """
+        for marker, template, at_start in (
+            ("<!-- yswd:have-your-say -->", "home_open.html", True),
+            ("<!-- yswd:figures -->", "home_figures.html", False),
+        ):
+            block = self._render(template, src_uri)
+            if marker in html:
+                html = html.replace(marker, block, 1)
+            elif at_start:
+                heading_end = html.find("</h1>")
+                cut = heading_end + len("</h1>") if heading_end >= 0 else 0
+                html = html[:cut] + block + html[cut:]
+            else:
+                html += block
+        return html
+
+    def _render(self, template_name: str, src_uri: str, **context: object) -> str:
         here = self.url_of(src_uri)
 
         def link(target_src_uri: str) -> str:
@@ -96,7 +119,5 @@ class PageRenderer:
             path = attached_path(document.url, record.folder)
             return document.url if path is None else relative_url(path.as_posix(), here)
 
-        template = self.env.get_template(spec.template)
-        return template.render(
-            spec=spec, link=link, record_link=record_link, document_link=document_link, **spec.context
-        )
+        template = self.env.get_template(template_name)
+        return template.render(link=link, record_link=record_link, document_link=document_link, **context)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable, Literal, Mapping
 
 from .dates import FinancialYear
+from .figures import Figures, count
 from .load import Content, EngagementFile
 from .model import ACTION_STATUS_WORDS, GlossaryEntry, Organisation, Strategy, latest_date
 from .rules import attached_path
@@ -111,6 +112,13 @@ class SitePlan:
         """Open for people to take part: started, and its end date is today or later."""
         end = record.engagement.end
         return end is not None and end >= self.today and record.engagement.start <= self.today
+
+    def open_engagements(self) -> list[EngagementFile]:
+        """Open now, closing soonest first."""
+        return sorted((r for r in self.engagements if self.is_open(r)), key=lambda r: (r.engagement.end, r.id))
+
+    def figures(self, year: FinancialYear | None = None) -> Figures:
+        return count(self.engagements, year)
 
     def facet(self, name: str) -> Facet:
         return next(f for f in self.facets if f.name == name)

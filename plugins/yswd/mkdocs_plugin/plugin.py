@@ -116,10 +116,14 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        spec = self.plan.pages.get(page.file.src_uri) if self.plan else None
-        if spec is None or self.renderer is None:
+        if self.plan is None or self.renderer is None:
             return html
-        return self.renderer.render(spec, page.file.src_uri)
+        spec = self.plan.pages.get(page.file.src_uri)
+        if spec is not None:
+            return self.renderer.render(spec, page.file.src_uri)
+        if page.is_homepage:
+            return self.renderer.home(html, page.file.src_uri)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self._noindex(output)
