@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .values import (
+    Colour,
     Count,
     Day,
     Email,
@@ -71,6 +72,27 @@ class PersonalDataRule(Record):
     allow: list[Allowance] = Field([], description="Reviewed exceptions for the whole site.")
 
 
+class AccessibilityInfo(Record):
+    """What the accessibility statement says (Public Sector Bodies Accessibility Regulations 2018)."""
+
+    compliance: Annotated[Literal["full", "partial", "none"], BeforeValidator(choice("full", "partial", "none"))] = Field(
+        "partial", description="How far the site meets WCAG 2.2 AA: full, partial or none."
+    )
+    known_issues: list[Text] = Field([], description="Parts of the site that are not yet accessible, in plain words.")
+    tested: Optional[Day] = Field(None, description="When the site was last tested for accessibility.")
+    reviewed: Optional[Day] = Field(None, description="When this statement was last reviewed.")
+    phone: Optional[Text] = Field(None, description="A phone number for asking for another format.")
+    response_days: Count = Field(10, description="How many working days we take to reply to a request.")
+
+
+class Branding(Record):
+    """How the site looks: change these to rebrand without touching templates."""
+
+    primary_colour: Colour = Field("#005eb8", description='The main colour (header), in quotes, like "#005eb8". Needs 4.5:1 contrast with white text.')
+    accent_colour: Colour = Field("#005eb8", description='The colour of links, in quotes, like "#005eb8". Needs 4.5:1 contrast with white.')
+    logo: Optional[Text] = Field(None, description="A logo image, as a path within content/.")
+
+
 class Organisation(Record):
     """Who publishes, their taxonomies and their rules: `site_config/organisation.yml`."""
 
@@ -85,6 +107,8 @@ class Organisation(Record):
     engagement_types: dict[Slug, Text] = Field(description="Kinds of engagement: key, then display name.")
     review: ReviewRule = Field(ReviewRule(), description="The reader-panel approval rule.")
     personal_data: PersonalDataRule = Field(PersonalDataRule(), description="The personal-data guard's settings.")
+    accessibility: AccessibilityInfo = Field(AccessibilityInfo(), description="What the accessibility statement says.")
+    branding: Branding = Field(Branding(), description="Colours and logo.")
 
     @property
     def display_name(self) -> str:
@@ -203,7 +227,7 @@ class Engagement(Record):
     evaluation: Optional[Evaluation] = Field(None, description="Participants' ratings of taking part.")
     reviews: list[Review] = Field([], description="Reader-panel verdicts.")
     allow_personal_data: list[Allowance] = Field([], description="Reviewed exceptions to the personal-data guard, for this record only.")
-    updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it.")
+    updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it (other than action due dates).")
     documents: list[Document] = Field([], description="Documents to link to.")
 
 
@@ -257,12 +281,16 @@ class Strategy(Record):
 
 
 def latest_date(engagement: Engagement) -> date:
-    """`updated`, or else the latest date written anywhere in the record."""
+    """`updated`, or else the latest date written anywhere in the record.
+
+    Action `due` dates are left out: they are plans, not changes, and would date a record
+    in the future.
+    """
     if engagement.updated:
         return engagement.updated
     dates = [engagement.start, engagement.end, *(r.date for r in engagement.reviews)]
     if engagement.feedback_given:
         dates.append(engagement.feedback_given.date)
     for action in engagement.we_did:
-        dates += [action.due, action.completed, *(u.date for u in action.updates)]
+        dates += [action.completed, *(u.date for u in action.updates)]
     return max(d for d in dates if d is not None)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .approval import approvals_still_needed, current_approvers
 from .dates import month_year, uk_date
+from .exports import LICENCE, LICENCE_URL, data_dictionary
 from .load import EngagementFile
 from .model import ACTION_STATUS_WORDS, Document
 from .rules import attached_path
@@ -60,7 +61,7 @@ def number(value: int | float) -> str:
 class PageRenderer:
     """Renders each generated page's HTML, given the page's own URL for relative links."""
 
-    def __init__(self, plan: SitePlan, markdown: MarkdownRenderer, directory_urls: bool = True):
+    def __init__(self, plan: SitePlan, markdown: MarkdownRenderer, directory_urls: bool = True, site_name: str = ""):
         self.plan = plan
         self.directory_urls = directory_urls
         self.env = Environment(
@@ -75,6 +76,10 @@ class PageRenderer:
             plan=plan,
             org=plan.organisation,
             action_words=ACTION_STATUS_WORDS,
+            site_name=site_name or plan.organisation.display_name,
+            licence=LICENCE,
+            licence_url=LICENCE_URL,
+            dictionary=data_dictionary(),
             status_words=RECORD_STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 from .approval import approvals_still_needed
+from .branding import MINIMUM_CONTRAST, contrast_with_white
 from .load import Content, EngagementFile
 from .problems import Problem, did_you_mean
 
@@ -30,7 +31,28 @@ def check(content: Content, docs_dir: Path) -> list[Problem]:
         problems.extend(documents(record, docs_dir))
     if content.strategy is not None and content.strategy_source is not None:
         problems.extend(strategy_rules(content, docs_dir))
+    if content.organisation is not None and content.organisation_source is not None:
+        problems.extend(organisation_rules(content, docs_dir))
     return problems
+
+
+def organisation_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
+    """Brand colours readable against white (WCAG AA), and a logo that exists."""
+    branding = content.organisation.branding
+    source = content.organisation_source
+    for name in ("primary_colour", "accent_colour"):
+        colour = getattr(branding, name)
+        ratio = contrast_with_white(colour)
+        if ratio < MINIMUM_CONTRAST:
+            yield Problem(
+                source.path,
+                source.line("branding", name),
+                f"branding.{name}",
+                f"is too light: its contrast with white is {ratio:.1f} to 1, and it needs at least "
+                f"{MINIMUM_CONTRAST} to 1 so that everyone can read it. Choose a darker colour.",
+            )
+    if branding.logo and not (docs_dir / branding.logo).is_file():
+        yield Problem(source.path, source.line("branding", "logo"), "branding.logo", "names a picture that is not in the content folder.")
 
 
 RecordRule = Callable[[EngagementFile, Content], Iterable[Problem]]

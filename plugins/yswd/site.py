@@ -146,6 +146,8 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
             if path is not None:
                 plan.documents[path.as_posix()] = record
     _add_listing_pages(plan, plan.index, nav_title="You said, we did")
+    plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
+    plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:
         plan.pages[f"{facet.folder}/index.md"] = PageSpec(
             "hub.html", facet.title, {"facet": facet}, nav_title=facet.title if facet.in_nav else None

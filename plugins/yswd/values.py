@@ -26,6 +26,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _UK_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _REVIEWER = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -163,6 +164,16 @@ def _reviewer(value: object) -> str:
     return code
 
 
+def _colour(value: object) -> str:
+    if value is None:
+        raise fail('is empty. Colours start with #, which YAML reads as a comment: put the colour in quotes, like "#005eb8".')
+    colour = _as_text(value).strip()
+    colour = colour if colour.startswith("#") else "#" + colour
+    if not _COLOUR.match(colour):
+        raise fail('should be a colour written as # and six letters or digits, in quotes, like "#005eb8".')
+    return colour.lower()
+
+
 def _email(value: object) -> str:
     address = _text(value)
     if not _EMAIL.match(address):
@@ -184,3 +195,4 @@ Rating = Annotated[float, BeforeValidator(within(1, 5))]
 Month = Annotated[int, BeforeValidator(within(1, 12, _count))]
 ReviewerCode = Annotated[str, BeforeValidator(_reviewer)]
 Email = Annotated[str, BeforeValidator(_email)]
+Colour = Annotated[str, BeforeValidator(_colour)]

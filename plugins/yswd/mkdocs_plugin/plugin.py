@@ -29,7 +29,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..checking import load_and_check
+from ..branding import brand_css
 from ..dates import build_date
+from ..exports import data_files
+from ..redirects import NOINDEX, redirect_pages
 from ..load import Layout
 from ..problems import format_problems
 from ..render import MarkdownRenderer, PageRenderer
@@ -40,8 +43,8 @@ log = get_plugin_logger(__name__)
 
 DATA_SUFFIXES = (".yml", ".yaml")
 STYLESHEET = "assets/yswd/yswd.css"
+BRAND_STYLESHEET = "assets/yswd/brand.css"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 
 
 class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
@@ -75,9 +78,14 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             self.plan,
             MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
             config.use_directory_urls,
+            config.site_name,
         )
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in (STYLESHEET, BRAND_STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        logo = self.plan.organisation.branding.logo
+        if logo and not config.theme.get("logo"):
+            config.theme["logo"] = logo
         if audience == "review" and Path(config.site_dir) == root / "site":
             config.site_dir = str(root / self.config.review_site_dir)
         if self.config.atomic and self.command in ("build", "gh-deploy"):
@@ -99,6 +107,11 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             ):
                 files.remove(file)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "yswd.css")))
+        files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
+        site_url = _with_slash(config.site_url)
+        generated = {**data_files(self.plan, site_url, config.site_name), **redirect_pages(self.plan, config.use_directory_urls)}
+        for path, data in generated.items():
+            files.append(File.generated(config, path, content=data))
         for src_uri, spec in self.plan.pages.items():
             page_source = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
             files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -163,6 +176,10 @@ def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
         engagements_dir=options.engagements_dir,
         strategy_file=options.strategy_file,
     )
+
+
+def _with_slash(url: str | None) -> str:
+    return "" if not url else url if url.endswith("/") else url + "/"
 
 
 def _is_raw_data(file: File) -> bool:

@@ -1,0 +1,289 @@
+"""Open data: every published record as JSON and CSV, their JSON Schema, and an Atom feed.
+
+The JSON is made from the export models below and the schema is generated from the same
+models, so the two cannot drift apart. Group counts below the organisation's small number
+are withheld (null in JSON, "fewer than N" in CSV), as on the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import datetime as dt
+from typing import Optional
+
+from feedgen.feed import FeedGenerator
+from pydantic import BaseModel, ConfigDict, Field
+
+from .load import EngagementFile
+from .model import latest_date
+from .site import SitePlan
+from .urls import page_url
+
+LICENCE = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class _Export(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExportAim(_Export):
+    text: str = Field(description="The aim, as set at the start.")
+    measure: str = Field(description="What was counted: participants, or a group key.")
+    target: int = Field(description="The number aimed for.")
+    reached: Optional[int] = Field(description="The number reached; null when not recorded or withheld as a small number.")
+    met: Optional[bool] = Field(description="Whether the target was reached; null when not known.")
+
+
+class ExportTheme(_Export):
+    id: str = Field(description="The theme's id within the engagement.")
+    theme: str = Field(description="What people said.")
+    detail: Optional[str] = Field(description="More detail, in Markdown.")
+    count: Optional[int] = Field(description="How many people raised it.")
+    quote: Optional[str] = Field(description="An anonymised quote.")
+
+
+class ExportUpdate(_Export):
+    date: dt.date = Field(description="When it happened.")
+    text: str = Field(description="What happened.")
+
+
+class ExportAction(_Export):
+    id: str = Field(description="The action's id within the engagement.")
+    responds_to: list[str] = Field(description="Ids of the themes it answers.")
+    action: str = Field(description="What was done, or will be.")
+    status: str = Field(description="planned, in-progress, done or not-taken-forward.")
+    progress: Optional[int] = Field(description="Per cent complete, 0 to 100.")
+    reason: Optional[str] = Field(description="Why it was not taken forward.")
+    owner: Optional[str] = Field(description="The team responsible.")
+    due: Optional[dt.date] = Field(description="When it is due.")
+    completed: Optional[dt.date] = Field(description="When it was done.")
+    updates: list[ExportUpdate] = Field(description="Progress log, oldest first.")
+
+
+class ExportFeedback(_Export):
+    date: dt.date = Field(description="When participants were told the outcome.")
+    how: str = Field(description="How they were told.")
+
+
+class ExportEvaluation(_Export):
+    responses: int = Field(description="How many participants rated taking part.")
+    rating: float = Field(description="Their mean rating, 1 to 5.")
+
+
+class ExportDocument(_Export):
+    title: str = Field(description="The document's title.")
+    url: str = Field(description="Where it is: a web address, or a path on this site.")
+
+
+class ExportRecord(_Export):
+    """One published engagement."""
+
+    id: str = Field(description="The engagement's id; its page is at engagements/<id>/.")
+    url: str = Field(description="The engagement's page on this site.")
+    title: str = Field(description="The engagement's title.")
+    type: str = Field(description="The kind of engagement (a key).")
+    type_label: str = Field(description="The kind of engagement, in words.")
+    summary: Optional[str] = Field(description="What we asked.")
+    topics: list[str] = Field(description="Topic keys.")
+    localities: list[str] = Field(description="Locality keys; empty when it covered the whole area.")
+    area_wide: bool = Field(description="Whether it covered the whole area.")
+    start: dt.date = Field(description="When it started.")
+    end: Optional[dt.date] = Field(description="When it closed.")
+    financial_year: str = Field(description="The financial year it belongs to (the year of its start), such as 2025-26.")
+    aims: list[ExportAim] = Field(description="Aims set at the start, with what was reached.")
+    participants: Optional[int] = Field(description="How many people took part.")
+    groups: dict[str, Optional[int]] = Field(description="People from each counted group; null when fewer than the small number.")
+    methods: list[str] = Field(description="How people took part.")
+    you_said: list[ExportTheme] = Field(description="What people told us.")
+    we_did: list[ExportAction] = Field(description="What we did in response.")
+    impact: Optional[str] = Field(description="The difference it made, in Markdown.")
+    feedback_given: Optional[ExportFeedback] = Field(description="How participants were told the outcome.")
+    evaluation: Optional[ExportEvaluation] = Field(description="Participants' ratings of taking part.")
+    commitments: list[str] = Field(description="Strategy commitments it is evidence for.")
+    documents: list[ExportDocument] = Field(description="Documents linked from the record.")
+    updated: dt.date = Field(description="When the record last changed.")
+
+
+class ExportFile(_Export):
+    """The whole download: who published it, under what licence, and the records."""
+
+    publisher: str = Field(description="The organisation that published the data.")
+    licence: str = Field(description="The licence the data is published under.")
+    licence_url: str = Field(description="Where to read the licence.")
+    small_number: int = Field(description="Group counts below this are withheld (null).")
+    records: list[ExportRecord] = Field(description="Every published engagement, newest first.")
+
+
+def schema() -> dict:
+    """The JSON Schema of engagements.json, generated from the export models."""
+    generated = ExportFile.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Engagements", **generated}
+
+
+def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") -> ExportRecord:
+    e = record.engagement
+    org = plan.organisation
+    small = org.personal_data.small_number
+
+    def withheld(count: int | None) -> int | None:
+        return None if count is None or count < small else count
+
+    reach = e.reach
+    aims = []
+    for aim in e.aims:
+        if reach is None:
+            reached = None
+        elif aim.measure == "participants":
+            reached = reach.participants
+        else:
+            reached = withheld(reach.groups.get(aim.measure))
+        aims.append(ExportAim(text=aim.text, measure=aim.measure, target=aim.target, reached=reached, met=None if reached is None else reached >= aim.target))
+    documents = [
+        ExportDocument(title=d.title, url=d.url if "://" in d.url else site_url + (record.folder / d.url).as_posix())
+        for d in e.documents
+    ]
+    return ExportRecord(
+        id=record.id,
+        url=site_url + page_url(plan.record_src_uri(record)),
+        title=e.title,
+        type=e.type,
+        type_label=org.engagement_types[e.type],
+        summary=e.summary,
+        topics=list(e.topics),
+        localities=list(e.localities),
+        area_wide=not e.localities,
+        start=e.start,
+        end=e.end,
+        financial_year=plan.year_of(e.start).label,
+        aims=aims,
+        participants=reach.participants if reach else None,
+        groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
+        methods=list(reach.methods) if reach else [],
+        you_said=[ExportTheme(**t.model_dump()) for t in e.you_said],
+        we_did=[
+            ExportAction(**a.model_dump(exclude={"updates"}), updates=[ExportUpdate(**u.model_dump()) for u in a.updates])
+            for a in e.we_did
+        ],
+        impact=e.impact,
+        feedback_given=ExportFeedback(**e.feedback_given.model_dump()) if e.feedback_given else None,
+        evaluation=ExportEvaluation(**e.evaluation.model_dump()) if e.evaluation else None,
+        commitments=list(e.commitments),
+        documents=documents,
+        updated=latest_date(e),
+    )
+
+
+def engagements_json(plan: SitePlan, site_url: str = "") -> str:
+    data = ExportFile(
+        publisher=plan.organisation.name,
+        licence=LICENCE,
+        licence_url=LICENCE_URL,
+        small_number=plan.organisation.personal_data.small_number,
+        records=[export_record(r, plan, site_url) for r in plan.engagements],
+    )
+    return json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = (
+    "engagement_id", "url", "title", "type", "start", "end", "financial_year", "topics", "localities",
+    "participants", "feedback_given", "themes_answered", "action_id", "action", "action_status",
+    "progress", "reason", "owner", "due", "completed",
+)
+
+
+def neutralise(cell: str) -> str:
+    """Stop a spreadsheet running a cell as a formula: text starting =, +, -, @ gets a leading '."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
+    """One row per action; a record without actions gets one row with the action columns empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in plan.engagements:
+        e = record.engagement
+        themes = {t.id: t.theme for t in e.you_said}
+        base = [
+            record.id, site_url + page_url(plan.record_src_uri(record)), e.title, plan.organisation.engagement_types[e.type],
+            e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
+            "; ".join(plan.organisation.topics[k] for k in e.topics),
+            "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
+            "" if not e.reach or e.reach.participants is None else str(e.reach.participants),
+            e.feedback_given.date.isoformat() if e.feedback_given else "",
+        ]
+        rows = [
+            [
+                "; ".join(themes.get(t, t) for t in a.responds_to), a.id, a.action, a.status,
+                "" if a.progress is None else str(a.progress), a.reason or "", a.owner or "",
+                a.due.isoformat() if a.due else "", a.completed.isoformat() if a.completed else "",
+            ]
+            for a in e.we_did
+        ] or [[""] * 9]
+        for row in rows:
+            writer.writerow([neutralise(cell) for cell in base + row])
+    return out.getvalue()
+
+
+def atom_feed(plan: SitePlan, site_url: str, site_name: str) -> bytes:
+    """New and updated records, dated by each record's `updated` date, never by the clock."""
+    feed = FeedGenerator()
+    base = site_url or "urn:yswd:"
+    feed.id(base + "feed.xml" if site_url else "urn:yswd:feed")
+    feed.title(f"{site_name}: new and updated engagements")
+    feed.author({"name": plan.organisation.name})
+    feed.language("en-GB")
+    if site_url:
+        feed.link(href=site_url + "feed.xml", rel="self")
+        feed.link(href=site_url, rel="alternate")
+    newest = sorted(plan.engagements, key=lambda r: (latest_date(r.engagement), r.id), reverse=True)
+    for record in reversed(newest[:50]):
+        entry = feed.add_entry()
+        url = site_url + page_url(plan.record_src_uri(record))
+        entry.id(url if site_url else f"urn:yswd:engagement:{record.id}")
+        entry.title(record.engagement.title)
+        entry.link(href=url)
+        entry.updated(_midnight(latest_date(record.engagement)))
+        entry.published(_midnight(record.engagement.start))
+        if record.engagement.summary:
+            entry.summary(record.engagement.summary)
+    feed.updated(_midnight(max((latest_date(r.engagement) for r in newest), default=plan.today)))
+    return feed.atom_str(pretty=True)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def data_files(plan: SitePlan, site_url: str, site_name: str) -> dict[str, str | bytes]:
+    """Every open-data file of the site, by its path in the output."""
+    return {
+        "data/engagements.json": engagements_json(plan, site_url),
+        "data/engagements.csv": engagements_csv(plan, site_url),
+        "data/schema.json": json.dumps(schema(), indent=1) + "\n",
+        "feed.xml": atom_feed(plan, site_url, site_name),
+    }
+
+
+def data_dictionary() -> list[tuple[str, str, str]]:
+    """(field, kind, meaning) for every field of a record in the downloads, from the schema."""
+    properties = schema()["$defs"]["ExportRecord"]["properties"]
+    return [(name, _kind(prop), prop.get("description", "")) for name, prop in properties.items()]
+
+
+_KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false", "array": "list", "object": "set of fields"}
+
+
+def _kind(prop: dict) -> str:
+    if prop.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    if "anyOf" in prop:
+        kinds = [_kind(option) for option in prop["anyOf"] if option.get("type") != "null"]
+        return (kinds[0] if kinds else "text") + ", or empty"
+    if "$ref" in prop:
+        return "set of fields"
+    return _KINDS.get(prop.get("type", ""), "text")

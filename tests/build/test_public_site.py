@@ -1,0 +1,128 @@
+"""The public site's finding aids, figures, open data, feed and statements, from real builds."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SiteFolder
+from yswd.checking import load_and_check
+from yswd.model import latest_date
+
+
+@pytest.fixture(scope="module")
+def published():
+    content = load_and_check(SiteFolder(ROOT).layout)
+    return [r for r in content.engagements if r.engagement.status == "published"]
+
+
+def text_of(path: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+def test_open_data_json_validates_against_its_schema(example_public: Path, published) -> None:
+    data = json.loads((example_public / "data/engagements.json").read_text(encoding="utf-8"))
+    schema = json.loads((example_public / "data/schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert {r["id"] for r in data["records"]} == {r.id for r in published}
+    assert data["licence"] == "Open Government Licence v3.0"
+    record = next(r for r in data["records"] if r["id"] == "maternity-scan-appointments-2023")
+    assert record["url"] == "https://engage.harrowdale-wenmouth.example.nhs.uk/engagements/maternity-scan-appointments-2023/"
+    assert record["financial_year"] == "2023-24"
+    assert record["participants"] == 344
+
+
+def test_open_data_csv_has_a_row_per_action(example_public: Path, published) -> None:
+    rows = list(csv.DictReader(io.StringIO((example_public / "data/engagements.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == sum(max(1, len(r.engagement.we_did)) for r in published)
+    multi_topic = next(r for r in published if len(r.engagement.topics) > 1)
+    row = next(row for row in rows if row["engagement_id"] == multi_topic.id)
+    assert "; " in row["topics"]
+    assert {row["engagement_id"] for row in rows} == {r.id for r in published}
+
+
+def test_csv_neutralises_formulas_and_keeps_records_without_actions(site: SiteFolder) -> None:
+    record = site.read("content/engagements/scan-times.md")
+    site.write("content/engagements/scan-times.md", record.replace("title: Scan appointment times", 'title: "=HYPERLINK(1)"').replace("action: We opened a Saturday scan clinic.", 'action: "+SUM(1)"'))
+    site.record("draft-plan.md", "---\ntitle: \"@draft\"\ntype: survey\nstatus: draft\nstart: 2025-01-01\n---\n")
+    assert site.mkdocs("build", "--strict").returncode == 0
+    rows = list(csv.reader(io.StringIO((site.root / "site/data/engagements.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == 2  # header + the published record's one action; the draft is not published
+    assert rows[1][2] == "'=HYPERLINK(1)" and rows[1][13] == "'+SUM(1)"
+
+
+def test_feed_is_dated_by_the_records_not_the_clock(example_public: Path, published) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(example_public / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert entries
+    by_id = {r.id: r for r in published}
+    for entry in entries:
+        record_id = entry.find("a:link", ns).get("href").rstrip("/").rsplit("/", 1)[-1]
+        assert entry.find("a:updated", ns).text == latest_date(by_id[record_id].engagement).isoformat() + "T00:00:00+00:00"
+    newest = max(latest_date(r.engagement) for r in published)
+    assert feed.find("a:updated", ns).text == newest.isoformat() + "T00:00:00+00:00"
+
+
+def test_aliases_redirect_to_the_record(example_public: Path, published) -> None:
+    record = next(r for r in published if r.engagement.aliases)
+    alias = record.engagement.aliases[0]
+    page = (example_public / f"engagements/{alias}/index.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url=../{record.id}/">' in page
+    assert f'<a href="../{record.id}/">' in page
+
+
+def test_home_page_leads_with_open_engagements_and_figures(site: SiteFolder) -> None:
+    site.record("open-now.md", (
+        "---\ntitle: Tell us about evening clinics\ntype: survey\nstatus: published\nsummary: Open now.\n"
+        "start: 2025-11-01\nend: 2025-12-31\ntake_part: Fill in the form at the library.\n"
+        "reach: {participants: 10}\nyou_said: [{id: early, theme: Early views}]\n"
+        "we_did: [{id: wait, responds_to: [early], action: We will report in January., status: planned}]\n"
+        "reviews: [{reviewer: RP-1, date: 2025-11-02, verdict: approved}, {reviewer: RP-2, date: 2025-11-02, verdict: approved}]\n---\n"
+    ))
+    assert site.mkdocs("build", "--strict").returncode == 0
+    home = (site.root / "site/index.html").read_text(encoding="utf-8")
+    text = text_of(site.root / "site/index.html")
+    assert text.index("Have your say") < text.index("Welcome.") < text.index("The difference you made")
+    assert "Tell us about evening clinics" in text and "How to take part: Fill in the form at the library." in text
+    assert "Closes: 31 December 2025" in text
+    assert "Figures as at 1 December 2025." in text
+    # all time: 2 engagements, 130 people, 2 themes; 1 done (scan-times), 1 planned
+    assert "All engagements, March 2025 to December 2025 Engagements 2 People who took part 130 Things you told us (themes) 2" in text
+    assert "Actions: planned 1 Actions: in progress 0 Actions: done 1 Actions: not taken forward 0" in text
+    assert "Themes with an action done or in progress 50% (1 of 2)" in text
+    # this year (2025-26): only the open record started in it; scan-times' action was completed 15 August 2025
+    assert "This year, 2025-26 (1 April 2025 to 31 March 2026) Engagements 1 People who took part 10" in text
+    assert "Actions: done 1" in text.split("This year")[1]
+    assert 'href="action-status/done/"' in home and 'href="years/2025-26/"' in home
+
+
+def test_data_page_and_accessibility_statement(example_public: Path) -> None:
+    data = text_of(example_public / "data/index.html")
+    assert "Open Government Licence v3.0" in data
+    assert "financial_year text The financial year it belongs to" in data
+    statement = text_of(example_public / "accessibility/index.html")
+    for heading in ("How accessible this website is", "Asking for information in another format or language",
+                    "Reporting accessibility problems with this website", "Enforcement procedure"):
+        assert heading in statement
+    assert "engagement@harrowdale-wenmouth.example.nhs.uk" in statement
+
+
+def test_brand_colours_must_be_readable(site: SiteFolder) -> None:
+    org = site.read("site_config/organisation.yml")
+    site.write("site_config/organisation.yml", org + 'branding:\n  primary_colour: "#7fb2e5"\n  accent_colour: "#003087"\n')
+    problems = site.check().problems
+    assert [(p.line, p.field) for p in problems] == [(26, "branding.primary_colour")]
+    assert problems[0].message.startswith("is too light: its contrast with white is 2.2 to 1")
+    site.write("site_config/organisation.yml", org + 'branding:\n  primary_colour: "#003087"\n')
+    assert site.check().problems == []
+    assert site.mkdocs("build").returncode == 0
+    assert "--md-primary-fg-color: #003087;" in (site.root / "site/assets/yswd/brand.css").read_text()
