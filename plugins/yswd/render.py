@@ -8,12 +8,13 @@ links in content render inert. Plain-text fields are escaped by Jinja's autoesca
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import markdown as markdown_lib
 import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .approval import approvals_still_needed, current_approvers
 from .dates import month_year, uk_date
@@ -51,6 +52,23 @@ class MarkdownRenderer:
         return Markup(nh3.clean(html, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"}))
 
 
+_LINKABLE = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def linkify(text: str) -> Markup:
+    """Plain text, escaped, with its web and e-mail addresses made into links."""
+    parts = []
+    last = 0
+    for match in _LINKABLE.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        url, email = match.groups()
+        href = url or f"mailto:{email}"
+        parts.append(Markup('<a href="{}">{}</a>').format(href, match.group(0)))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
 def number(value: int | float) -> str:
     """1,234 for whole numbers; one decimal place otherwise."""
     if isinstance(value, float) and not value.is_integer():
@@ -71,7 +89,7 @@ class PageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(uk_date=uk_date, month_year=month_year, number=number, markdown=markdown)
+        self.env.filters.update(uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify)
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,

@@ -51,7 +51,9 @@ def test_engagement_page_tells_the_whole_story(example_public: Path) -> None:
     assert 'class="yswd-status yswd-status--done">Done</span> We funded an extra Saturday scan clinic' in markup
     assert '<time datetime="2023-12-11">11 December 2023</time>: Funding agreed with the hospital trust.' in markup
     assert "Telling people what happened" in text
-    assert "More about this engagement" in text
+    assert "What we asked and why" in text and "What happens next" in text
+    assert '<svg class="yswd-chart" role="img" aria-labelledby="aims-chart-title aims-chart-desc"' in markup
+    assert "Hear from at least 300 people who had a scan in the last year: target 300, reached 344." in text
 
 
 def test_attached_documents_are_published_with_their_record(example_public: Path) -> None:
