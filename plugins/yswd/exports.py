@@ -23,6 +23,7 @@ from .urls import page_url
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+FILTER_INDEX = "data/filter-index.json"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -266,6 +267,7 @@ def data_files(plan: SitePlan, site_url: str, site_name: str) -> dict[str, str |
         "data/engagements.csv": engagements_csv(plan, site_url),
         "data/schema.json": json.dumps(schema(), indent=1) + "\n",
         "feed.xml": atom_feed(plan, site_url, site_name),
+        FILTER_INDEX: filter_index(plan),
     }
 
 
@@ -287,3 +289,26 @@ def _kind(prop: dict) -> str:
     if "$ref" in prop:
         return "set of fields"
     return _KINDS.get(prop.get("type", ""), "text")
+
+
+def filter_index(plan: SitePlan) -> str:
+    """The compact index the filter script loads the first time someone filters.
+
+    Facet values are listed once; each record is [title, address, start date, then for
+    each facet the positions of its values]. About 100 bytes a record before compression.
+    """
+    facets = [
+        {"name": facet.name, "labels": [label for _, label in facet.values], "keys": [key for key, _ in facet.values]}
+        for facet in plan.facets
+    ]
+    positions = [{key: i for i, key in enumerate(f["keys"])} for f in facets]
+    area_wide = plan.facet("locality")
+    records = []
+    for record in plan.engagements:
+        e = record.engagement
+        row: list[object] = [e.title, page_url(plan.record_src_uri(record)), e.start.isoformat()]
+        for facet, position in zip(plan.facets, positions):
+            keys = facet.keys_of(record) if facet is not area_wide or e.localities else ()
+            row.append([position[k] for k in keys if k in position])
+        records.append(row)
+    return json.dumps({"facets": facets, "records": records}, ensure_ascii=False, separators=(",", ":"))

@@ -138,9 +138,13 @@ class PageRenderer:
         def record_link(record: EngagementFile) -> str:
             return link(self.plan.record_src_uri(record))
 
+        def asset(path: str) -> str:
+            """A link to a file of the built site (not a page), such as data or a script."""
+            return relative_url(path, here)
+
         def document_link(record: EngagementFile, document: Document) -> str:
             path = attached_path(document.url, record.folder)
             return document.url if path is None else relative_url(path.as_posix(), here)
 
         template = self.env.get_template(template_name)
-        return template.render(link=link, record_link=record_link, document_link=document_link, **context)
+        return template.render(link=link, record_link=record_link, document_link=document_link, asset=asset, **context)

@@ -106,7 +106,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
                 and (file.src_uri.endswith(".md") or file.src_uri not in self.plan.documents)
             ):
                 files.remove(file)
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "yswd.css")))
+        for asset in ("yswd.css", "filter.js"):
+            files.append(File.generated(config, f"assets/yswd/{asset}", abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
         site_url = _with_slash(config.site_url)
         generated = {**data_files(self.plan, site_url, config.site_name), **redirect_pages(self.plan, config.use_directory_urls)}
