@@ -131,7 +131,7 @@ def newest_first(records: list[EngagementFile]) -> list[EngagementFile]:
     return sorted(records, key=lambda r: (r.engagement.start, latest_date(r.engagement), r.id), reverse=True)
 
 
-def plan_site(content: Content, audience: Audience, today: date, page_size: int = 20) -> SitePlan:
+def plan_site(content: Content, audience: Audience, today: date, page_size: int = 20, search: bool = True) -> SitePlan:
     """The pages, listings and documents for `audience`, from content that passed every check."""
     assert content.organisation is not None, "plan_site needs content that passed its checks"
     visible = newest_first([r for r in content.engagements if r.engagement.status in VISIBLE[audience]])
@@ -154,6 +154,8 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
         )
         for listing in plan.listings[facet.name]:
             _add_listing_pages(plan, listing)
+    if search:
+        plan.pages["search/index.md"] = PageSpec("search.html", "Search", nav_title="Search")
     return plan
 
 

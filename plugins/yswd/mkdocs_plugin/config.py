@@ -29,5 +29,9 @@ class YouSaidWeDidConfig(base.Config):
     review_site_dir = c.Type(str, default="site-review")
     """Where the review build goes when site_dir is left at its default."""
 
+    search = c.Choice(("pagefind", "none"), default="pagefind")
+    """`pagefind`: a search page and a chunked static index. `none`: no search from yswd
+    (use mkdocs-material's search plugin instead, which loads its whole index on every page)."""
+
     atomic = c.Type(bool, default=True)
     """Build into a sibling folder and swap it into place only when the build succeeds."""

@@ -8,7 +8,7 @@ Order of events in `mkdocs build`, and what each does here:
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_page_content: put each generated page's HTML in place.
 - on_post_page, on_post_template: mark every page noindex in the review build.
-- on_post_build: note that the build finished.
+- on_post_build: index the site for search; note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place. Not in on_post_build: `--strict` aborts
   after that event, and a strict failure must leave the old site alone too.
@@ -33,6 +33,7 @@ from ..branding import brand_css
 from ..dates import build_date
 from ..exports import data_files
 from ..redirects import NOINDEX, redirect_pages
+from ..search import SearchIndexError, build_index, searchable
 from ..load import Layout
 from ..problems import format_problems
 from ..render import MarkdownRenderer, PageRenderer
@@ -73,7 +74,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         content = load_and_check(layout)
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
-        self.plan = plan_site(content, audience, build_date(), self.config.page_size)
+        self.plan = plan_site(content, audience, build_date(), self.config.page_size, self.config.search == "pagefind")
         self.renderer = PageRenderer(
             self.plan,
             MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
@@ -106,7 +107,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
                 and (file.src_uri.endswith(".md") or file.src_uri not in self.plan.documents)
             ):
                 files.remove(file)
-        for asset in ("yswd.css", "filter.js"):
+        for asset in ("yswd.css", "filter.js", "search.js"):
             files.append(File.generated(config, f"assets/yswd/{asset}", abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
         site_url = _with_slash(config.site_url)
@@ -134,10 +135,11 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             return html
         spec = self.plan.pages.get(page.file.src_uri)
         if spec is not None:
-            return self.renderer.render(spec, page.file.src_uri)
+            html = self.renderer.render(spec, page.file.src_uri)
+            return searchable(html) if spec.template == "engagement.html" else html
         if page.is_homepage:
-            return self.renderer.home(html, page.file.src_uri)
-        return html
+            html = self.renderer.home(html, page.file.src_uri)
+        return searchable(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self._noindex(output)
@@ -154,6 +156,11 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+        if self.plan is not None and self.config.search == "pagefind":
+            try:
+                build_index(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         self.finished = True
 
     def on_build_error(self, *, error: Exception) -> None:
