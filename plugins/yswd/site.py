@@ -17,6 +17,7 @@ from .figures import Figures, count
 from .load import Content, EngagementFile
 from .model import ACTION_STATUS_WORDS, GlossaryEntry, Organisation, Strategy, latest_date
 from .rules import attached_path
+from .strategy_pages import strategy_pages
 
 Audience = Literal["public", "review"]
 AUDIENCES: tuple[Audience, ...] = ("public", "review")
@@ -147,6 +148,7 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
                 plan.documents[path.as_posix()] = record
     _add_listing_pages(plan, plan.index, nav_title="You said, we did")
     plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
+    plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary")
     plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:
         plan.pages[f"{facet.folder}/index.md"] = PageSpec(
@@ -154,6 +156,7 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
         )
         for listing in plan.listings[facet.name]:
             _add_listing_pages(plan, listing)
+    plan.pages.update(strategy_pages(plan))
     if search:
         plan.pages["search/index.md"] = PageSpec("search.html", "Search", nav_title="Search")
     return plan

@@ -126,3 +126,20 @@ def test_brand_colours_must_be_readable(site: SiteFolder) -> None:
     assert site.check().problems == []
     assert site.mkdocs("build").returncode == 0
     assert "--md-primary-fg-color: #003087;" in (site.root / "site/assets/yswd/brand.css").read_text()
+
+
+def test_glossary_terms_are_explained_on_pages_and_listed(site: SiteFolder) -> None:
+    record = site.read("content/engagements/scan-times.md")
+    site.write("content/engagements/scan-times.md", record.replace(
+        "summary: We asked parents-to-be about scan appointment times.",
+        "summary: We asked parents-to-be and their PCN about scan appointment times.",
+    ).replace("The clinic opened in August.", "Every PCN in the area helped."))
+    site.write("content/index.md", "# Testshire\n\nOur PCN teams listen.\n")
+    assert site.mkdocs("build", "--strict").returncode == 0
+    page = (site.root / "site/engagements/scan-times/index.html").read_text(encoding="utf-8")
+    assert page.count('<abbr title="Primary Care Network">PCN</abbr> (Primary Care Network)') == 1
+    assert page.count('<abbr title="Primary Care Network">PCN</abbr>') == 2
+    home = (site.root / "site/index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Primary Care Network">PCN</abbr> (Primary Care Network) teams listen.' in home
+    glossary = text_of(site.root / "site/glossary/index.html")
+    assert "PCN : Primary Care Network a group of GP practices working together" in glossary

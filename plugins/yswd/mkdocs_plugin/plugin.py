@@ -6,7 +6,7 @@ Order of events in `mkdocs build`, and what each does here:
   site_dir; plan the pages for the audience; point site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; add pages.
 - on_nav: add the hub pages (and only those) to the navigation.
-- on_page_content: put each generated page's HTML in place.
+- on_page_content: put each generated page's HTML in place; explain glossary terms.
 - on_post_page, on_post_template: mark every page noindex in the review build.
 - on_post_build: index the site for search; note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
@@ -32,6 +32,7 @@ from ..checking import load_and_check
 from ..branding import brand_css
 from ..dates import build_date
 from ..exports import data_files
+from ..glossary import Glossary
 from ..redirects import NOINDEX, redirect_pages
 from ..search import SearchIndexError, build_index, searchable
 from ..load import Layout
@@ -54,6 +55,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.plan: SitePlan | None = None
+        self.glossary = Glossary({})
         self.renderer: PageRenderer | None = None
         self.final_site_dir: Path | None = None
         self.finished = False
@@ -74,6 +76,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         content = load_and_check(layout)
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
+        self.glossary = Glossary(content.glossary)
+        if "abbr" in config.markdown_extensions:
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = {t: e.expansion for t, e in content.glossary.items()}
         self.plan = plan_site(content, audience, build_date(), self.config.page_size, self.config.search == "pagefind")
         self.renderer = PageRenderer(
             self.plan,
@@ -136,10 +141,13 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         spec = self.plan.pages.get(page.file.src_uri)
         if spec is not None:
             html = self.renderer.render(spec, page.file.src_uri)
+            if spec.template == "glossary.html":
+                return html
+            html = self.glossary.mark(html)
             return searchable(html) if spec.template == "engagement.html" else html
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
-        return searchable(html)
+        return searchable(self.glossary.mark(html))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self._noindex(output)
