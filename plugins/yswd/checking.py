@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from .load import Content, Layout, load_content
+from .load import Content, Layout, RecordCache, load_content
+from .personal_data import check_personal_data
 from .rules import check
 
 
-def load_and_check(layout: Layout) -> Content:
+def load_and_check(layout: Layout, cache: RecordCache | None = None) -> Content:
     """All content of the site, with every problem from every file and rule in `problems`."""
-    content = load_content(layout)
+    content = load_content(layout, cache)
     content.problems.extend(check(content, layout.docs_dir))
+    content.problems.extend(check_personal_data(content, layout))
     content.problems.sort()
     return content

@@ -6,6 +6,7 @@ be read at all gives one problem and is skipped, and every other file is still c
 
 from __future__ import annotations
 
+import hashlib
 import re
 import types
 import typing
@@ -49,6 +50,8 @@ class EngagementFile:
     source: Source
     folder: PurePosixPath
     """The record's folder, relative to the docs folder (for attached documents)."""
+    digest: str = ""
+    """A hash of the file's bytes: what changed, for caches."""
     invalid: frozenset[str] = frozenset()
     """Top-level fields that failed their checks (already reported); rules leave them alone."""
 
@@ -102,7 +105,7 @@ class Layout:
         return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
-def load_content(layout: Layout) -> Content:
+def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
     """Read and validate every file of the site; cross-record rules are `rules.check`'s job."""
     content = Content()
     org_source = Source(layout.shown(layout.organisation_path))
@@ -124,8 +127,9 @@ def load_content(layout: Layout) -> Content:
         content.strategy, content.strategy_source = _load_yaml_model(
             layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content.problems
         )
+    cache = cache or RecordCache()
     for path in layout.engagement_paths():
-        record = load_engagement(path, layout, content.problems)
+        record = cache.load(path, layout, content.problems)
         if record is not None:
             content.engagements.append(record)
     return content
@@ -133,7 +137,11 @@ def load_content(layout: Layout) -> Content:
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """The file as text with Unix line endings, or None (and a problem) when it can't be read."""
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes(), shown, problems)
+
+
+def decode_text(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """Bytes as text with Unix line endings, or None (and a problem) when they can't be read."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
         problems.append(
             Problem(shown, 1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding (the usual setting).")
@@ -220,9 +228,33 @@ UNCLOSED = (
 )
 
 
-def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> EngagementFile | None:
+class RecordCache:
+    """Records already read, by file and content hash, kept between `mkdocs serve` rebuilds.
+
+    Reading and validating a record depends on nothing but its own bytes, so an unchanged
+    file is not read again; checks across records still run every time.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[str, EngagementFile | None, list[Problem]]] = {}
+
+    def load(self, path: Path, layout: Layout, problems: list[Problem]) -> EngagementFile | None:
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        key = str(path)
+        cached = self._entries.get(key)
+        if cached is None or cached[0] != digest:
+            found: list[Problem] = []
+            cached = (digest, load_engagement(path, layout, found, raw), found)
+            self._entries[key] = cached
+        problems.extend(cached[2])
+        return cached[1]
+
+
+def load_engagement(path: Path, layout: Layout, problems: list[Problem], raw: bytes | None = None) -> EngagementFile | None:
     shown = layout.shown(path)
-    text = read_text(path, shown, problems)
+    raw = path.read_bytes() if raw is None else raw
+    text = decode_text(raw, shown, problems)
     if text is None:
         return None
     split = split_front_matter(text)
@@ -268,7 +300,8 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem]) -> Enga
         )
         return None
     folder = PurePosixPath(path.parent.relative_to(layout.docs_dir).as_posix())
-    return EngagementFile(record_id, engagement, body, body_line, source, folder, invalid)
+    digest = hashlib.sha256(raw).hexdigest()
+    return EngagementFile(record_id, engagement, body, body_line, source, folder, digest, invalid)
 
 
 def partial_engagement(data: dict) -> tuple[Engagement, frozenset[str]]:

@@ -8,6 +8,8 @@ links in content render inert. Plain-text fields are escaped by Jinja's autoesca
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import Any
 
@@ -82,6 +84,17 @@ class PageRenderer:
     def __init__(self, plan: SitePlan, markdown: MarkdownRenderer, directory_urls: bool = True, site_name: str = ""):
         self.plan = plan
         self.directory_urls = directory_urls
+        self._settings = "\n".join(
+            [
+                plan.organisation.model_dump_json(),
+                json.dumps({term: entry.model_dump() for term, entry in plan.glossary.items()}, sort_keys=True),
+                plan.today.isoformat(),
+                plan.audience,
+                str(plan.page_size),
+                str(directory_urls),
+                site_name,
+            ]
+        )
         self.env = Environment(
             loader=PackageLoader("yswd", "templates"),
             autoescape=select_autoescape(default=True),
@@ -102,6 +115,25 @@ class PageRenderer:
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,
         )
+
+    def fingerprint(self, spec: PageSpec) -> str | None:
+        """What a page's HTML depends on, as a hash; None for pages that depend on everything.
+
+        Used to reuse HTML between `mkdocs serve` rebuilds: a record's page depends on its own
+        file; a listing page on the records it shows and how many there are in all.
+        """
+        context = spec.context
+        if spec.template == "engagement.html":
+            parts = [context["record"].digest]
+        elif spec.template == "listing.html":
+            listing, page = context["listing"], context["page"]
+            first = (page - 1) * self.plan.page_size
+            parts = [str(page), str(len(listing.records)), *(r.digest for r in listing.records[first : first + self.plan.page_size])]
+        elif spec.template == "hub.html":
+            parts = [str(len(listing.records)) for listing in self.plan.listings[context["facet"].name]]
+        else:
+            return None
+        return hashlib.sha256("\n".join([spec.template, spec.title, self._settings, *parts]).encode()).hexdigest()
 
     def url_of(self, src_uri: str) -> str:
         return page_url(src_uri, self.directory_urls)

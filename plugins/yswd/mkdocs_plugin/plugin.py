@@ -1,7 +1,9 @@
 """MkDocs event hooks for yswd. Each hook is a few lines calling the core.
 
 Order of events in `mkdocs build`, and what each does here:
-- on_startup: remember whether this is a build or `serve`.
+- on_startup: remember whether this is a build or `serve`. Defining it keeps this plugin
+  instance, and its caches, across `serve` rebuilds.
+- on_serve: watch site_config/ as well as the docs.
 - on_config: load and check every file; stop with all problems before MkDocs cleans
   site_dir; plan the pages for the audience; point site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; add pages.
@@ -21,7 +23,10 @@ import os
 import shutil
 from pathlib import Path
 
+from typing import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -35,7 +40,7 @@ from ..exports import data_files
 from ..glossary import Glossary
 from ..redirects import NOINDEX, redirect_pages
 from ..search import SearchIndexError, build_index, searchable
-from ..load import Layout
+from ..load import Layout, RecordCache
 from ..problems import format_problems
 from ..render import MarkdownRenderer, PageRenderer
 from ..site import AUDIENCES, SitePlan, plan_site
@@ -56,12 +61,18 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.command: str | None = None
         self.plan: SitePlan | None = None
         self.glossary = Glossary({})
+        self.records = RecordCache()
+        self.pages: dict[str, tuple[str, str]] = {}
+        """Finished page HTML by source path, with the fingerprint it was made from (for serve)."""
         self.renderer: PageRenderer | None = None
         self.final_site_dir: Path | None = None
         self.finished = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
         self.command = command
+        self.records = RecordCache()
+        self.pages = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -73,7 +84,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             )
         root = Path(config.config_file_path).parent
         layout = layout_for(config, self.config)
-        content = load_and_check(layout)
+        content = load_and_check(layout, self.records)
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
         self.glossary = Glossary(content.glossary)
@@ -138,13 +149,21 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.plan is None or self.renderer is None:
             return html
-        spec = self.plan.pages.get(page.file.src_uri)
+        src_uri = page.file.src_uri
+        spec = self.plan.pages.get(src_uri)
         if spec is not None:
-            html = self.renderer.render(spec, page.file.src_uri)
-            if spec.template == "glossary.html":
-                return html
-            html = self.glossary.mark(html)
-            return searchable(html) if spec.template == "engagement.html" else html
+            fingerprint = self.renderer.fingerprint(spec)
+            cached = self.pages.get(src_uri)
+            if fingerprint is not None and cached is not None and cached[0] == fingerprint:
+                return cached[1]
+            html = self.renderer.render(spec, src_uri)
+            if spec.template != "glossary.html":
+                html = self.glossary.mark(html)
+            if spec.template == "engagement.html":
+                html = searchable(html)
+            if fingerprint is not None and self.command == "serve":
+                self.pages[src_uri] = (fingerprint, html)
+            return html
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
         return searchable(self.glossary.mark(html))
@@ -164,12 +183,17 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
-        if self.plan is not None and self.config.search == "pagefind":
+        if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
             try:
                 build_index(Path(config.site_dir))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         self.finished = True
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        """Rebuild when the settings change too, not only the docs folder."""
+        server.watch(str(layout_for(config, self.config).config_dir))
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site_dir is not None:

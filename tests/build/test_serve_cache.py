@@ -1,0 +1,61 @@
+"""`mkdocs serve` rebuilds reuse what did not change: records are not read again, pages not redrawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import yswd.load
+from conftest import BUILD_DATE, SiteFolder
+
+SECOND = """---
+title: Evening clinic times
+type: survey
+status: draft
+start: 2025-02-01
+---
+"""
+
+
+def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    site.record("evening.md", SECOND)
+    out = tmp_path / "served"
+
+    def config():
+        return load_config(str(site.root / "mkdocs.yml"), site_dir=str(out))
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    build(first)
+    plugin = first.plugins["yswd"]
+    assert len(plugin.pages) > 5
+
+    loaded: list[str] = []
+    original = yswd.load.load_engagement
+
+    def spy(path, *args, **kwargs):
+        loaded.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(yswd.load, "load_engagement", spy)
+    site.write("content/engagements/scan-times.md", site.read("content/engagements/scan-times.md").replace("Scan appointment times", "Scan appointment hours"))
+    second = config()
+    assert second.plugins["yswd"] is plugin, "MkDocs keeps a plugin with on_startup across serve rebuilds"
+    build(second)
+
+    assert loaded == ["scan-times.md"]
+    assert "Scan appointment hours" in (out / "engagements/scan-times/index.html").read_text(encoding="utf-8")
+    assert "Scan appointment hours" in (out / "you-said-we-did/index.html").read_text(encoding="utf-8")
+    first.plugins.on_shutdown()
+
+
+def test_a_plain_build_keeps_no_page_cache(site: SiteFolder) -> None:
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "out"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    assert config.plugins["yswd"].pages == {}
