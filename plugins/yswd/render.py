@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .approval import approvals_still_needed, current_approvers
 from .dates import month_year, uk_date
+from .field_reference import field_reference
 from .exports import LICENCE, LICENCE_URL, data_dictionary
 from .load import EngagementFile
 from .model import ACTION_STATUS_WORDS, Document
@@ -76,6 +77,9 @@ def number(value: int | float) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.1f}"
     return f"{int(value):,}"
+
+
+FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 
 
 class PageRenderer:
@@ -146,6 +150,7 @@ class PageRenderer:
 
         `<!-- yswd:have-your-say -->` and `<!-- yswd:figures -->` in index.md place them elsewhere.
         """
+        html = self.fill_markers(html, src_uri)
         for marker, template, at_start in (
             ("<!-- yswd:have-your-say -->", "home_open.html", True),
             ("<!-- yswd:figures -->", "home_figures.html", False),
@@ -159,6 +164,12 @@ class PageRenderer:
                 html = html[:cut] + block + html[cut:]
             else:
                 html += block
+        return html
+
+    def fill_markers(self, html: str, src_uri: str) -> str:
+        """Generated blocks that any page can ask for with a marker."""
+        if FIELD_REFERENCE_MARKER in html:
+            html = html.replace(FIELD_REFERENCE_MARKER, self._render("field_reference.html", src_uri, field_reference=field_reference()), 1)
         return html
 
     def _render(self, template_name: str, src_uri: str, **context: object) -> str:
