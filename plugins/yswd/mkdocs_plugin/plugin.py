@@ -166,6 +166,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             return html
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
+        else:
+            html = self.renderer.fill_markers(html, page.file.src_uri)
         return searchable(self.glossary.mark(html))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
