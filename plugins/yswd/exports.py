@@ -1,7 +1,8 @@
 """Open data: every published record as JSON and CSV, their JSON Schema, and an Atom feed.
 
-The JSON is made from the export models below and the schema is generated from the same
-models, so the two cannot drift apart. Group counts below the organisation's small number
+The JSON is made from the export models below (which reuse the content models for themes,
+actions, feedback and evaluation) and the schema is generated from the same models, so the
+two cannot drift apart. Group counts below the organisation's small number
 are withheld (null in JSON, "fewer than N" in CSV), as on the pages.
 """
 
@@ -17,7 +18,7 @@ from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
 
 from .load import EngagementFile
-from .model import latest_date
+from .model import Action, Evaluation, FeedbackGiven, Theme, latest_date
 from .site import SitePlan
 from .urls import page_url
 
@@ -37,42 +38,6 @@ class ExportAim(_Export):
     target: int = Field(description="The number aimed for.")
     reached: Optional[int] = Field(description="The number reached; null when not recorded or withheld as a small number.")
     met: Optional[bool] = Field(description="Whether the target was reached; null when not known.")
-
-
-class ExportTheme(_Export):
-    id: str = Field(description="The theme's id within the engagement.")
-    theme: str = Field(description="What people said.")
-    detail: Optional[str] = Field(description="More detail, in Markdown.")
-    count: Optional[int] = Field(description="How many people raised it.")
-    quote: Optional[str] = Field(description="An anonymised quote.")
-
-
-class ExportUpdate(_Export):
-    date: dt.date = Field(description="When it happened.")
-    text: str = Field(description="What happened.")
-
-
-class ExportAction(_Export):
-    id: str = Field(description="The action's id within the engagement.")
-    responds_to: list[str] = Field(description="Ids of the themes it answers.")
-    action: str = Field(description="What was done, or will be.")
-    status: str = Field(description="planned, in-progress, done or not-taken-forward.")
-    progress: Optional[int] = Field(description="Per cent complete, 0 to 100.")
-    reason: Optional[str] = Field(description="Why it was not taken forward.")
-    owner: Optional[str] = Field(description="The team responsible.")
-    due: Optional[dt.date] = Field(description="When it is due.")
-    completed: Optional[dt.date] = Field(description="When it was done.")
-    updates: list[ExportUpdate] = Field(description="Progress log, oldest first.")
-
-
-class ExportFeedback(_Export):
-    date: dt.date = Field(description="When participants were told the outcome.")
-    how: str = Field(description="How they were told.")
-
-
-class ExportEvaluation(_Export):
-    responses: int = Field(description="How many participants rated taking part.")
-    rating: float = Field(description="Their mean rating, 1 to 5.")
 
 
 class ExportDocument(_Export):
@@ -99,11 +64,11 @@ class ExportRecord(_Export):
     participants: Optional[int] = Field(description="How many people took part.")
     groups: dict[str, Optional[int]] = Field(description="People from each counted group; null when fewer than the small number.")
     methods: list[str] = Field(description="How people took part.")
-    you_said: list[ExportTheme] = Field(description="What people told us.")
-    we_did: list[ExportAction] = Field(description="What we did in response.")
+    you_said: list[Theme] = Field(description="What people told us.")
+    we_did: list[Action] = Field(description="What we did in response.")
     impact: Optional[str] = Field(description="The difference it made, in Markdown.")
-    feedback_given: Optional[ExportFeedback] = Field(description="How participants were told the outcome.")
-    evaluation: Optional[ExportEvaluation] = Field(description="Participants' ratings of taking part.")
+    feedback_given: Optional[FeedbackGiven] = Field(description="How participants were told the outcome.")
+    evaluation: Optional[Evaluation] = Field(description="Participants' ratings of taking part.")
     commitments: list[str] = Field(description="Strategy commitments it is evidence for.")
     documents: list[ExportDocument] = Field(description="Documents linked from the record.")
     updated: dt.date = Field(description="When the record last changed.")
@@ -164,14 +129,11 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         participants=reach.participants if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
         methods=list(reach.methods) if reach else [],
-        you_said=[ExportTheme(**t.model_dump()) for t in e.you_said],
-        we_did=[
-            ExportAction(**a.model_dump(exclude={"updates"}), updates=[ExportUpdate(**u.model_dump()) for u in a.updates])
-            for a in e.we_did
-        ],
+        you_said=list(e.you_said),
+        we_did=list(e.we_did),
         impact=e.impact,
-        feedback_given=ExportFeedback(**e.feedback_given.model_dump()) if e.feedback_given else None,
-        evaluation=ExportEvaluation(**e.evaluation.model_dump()) if e.evaluation else None,
+        feedback_given=e.feedback_given,
+        evaluation=e.evaluation,
         commitments=list(e.commitments),
         documents=documents,
         updated=latest_date(e),
