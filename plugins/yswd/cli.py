@@ -64,6 +64,105 @@ def serve(config_file: Path, audience: str, dev_addr: str) -> None:
     _mkdocs("serve", config_file, audience, ["--dev-addr", dev_addr])
 
 
+@main.command()
+@click.option("--records", type=click.IntRange(min=0), required=True, help="How many engagement records to write.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder for the site.")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed always gives the same site, byte for byte.")
+def synth(records: int, out: Path, seed: int) -> None:
+    """Write a complete synthetic site (for benchmarks and tests), the same every time for a seed."""
+    from .synth import synthesise
+
+    if out.exists() and any(out.iterdir()):
+        raise click.ClickException(f"{out} is not empty. Choose a new or empty folder: synth never overwrites files.")
+    summary = synthesise(out, records, seed)
+    click.echo(f"Wrote a synthetic site with {summary.records} records to {out}. Build it with: cd {out} && mkdocs build")
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--summary-age", type=click.FloatRange(min=0), default=11, show_default=True, help="The highest reading age a summary should have.")
+@click.option("--reading-age", type=click.FloatRange(min=0), default=None, help="The highest reading age for a whole record (no target unless given).")
+@click.option("--sentence-words", type=click.IntRange(min=1), default=25, show_default=True, help="The most words a sentence should have.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="text for people, json for programs.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any record misses a target.")
+def readability(config_file: Path, path: Path | None, summary_age: float, reading_age: float | None, sentence_words: int, fmt: str, strict: bool) -> None:
+    """Report how easy records are to read, and the jargon they use.
+
+    PATH is a record file or a folder of records; without it, every record and the strategy.
+    """
+    import json
+
+    from .load import load_content
+    from .mkdocs_plugin.site_layout import layout_from_mkdocs_yml
+    from .readability import Targets, format_report, format_summary, report_as_dict, reports_for, summarise
+
+    layout = layout_from_mkdocs_yml(config_file)
+    content = load_content(layout)
+    reports = reports_for(content, layout.root, path, Targets(summary_age, reading_age, sentence_words))
+    if not reports:
+        raise click.ClickException(f"There are no records in {path}. Name a record file or a folder of records.")
+    if fmt == "json":
+        click.echo(json.dumps([report_as_dict(report) for report in reports], indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(format_report(report) for report in reports))
+        click.echo("\n" + format_summary(summarise(reports)))
+    if content.problems:
+        click.echo(f"{len(content.problems)} problem(s) kept some files out of this report: run yswd check.", err=True)
+    if strict and not all(report.meets_targets for report in reports):
+        sys.exit(1)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("title")
+@click.option("--type", "engagement_type", required=True, help="A key of engagement_types in site_config/organisation.yml, such as survey.")
+@click.option("--folder", default=None, help="A folder inside content/engagements to put it in. Default: this financial year, such as 2025-26.")
+def new(config_file: Path, title: str, engagement_type: str, folder: str | None) -> None:
+    """Start a new engagement record: a draft that explains every field.
+
+    TITLE is the engagement's title, in quotes. Never overwrites an existing file.
+    """
+    from .dates import build_date
+    from .load import load_content
+    from .mkdocs_plugin.site_layout import layout_from_mkdocs_yml
+    from .scaffold import ScaffoldError, create_record
+
+    layout = layout_from_mkdocs_yml(config_file)
+    try:
+        record = create_record(load_content(layout), layout, title, engagement_type, folder, build_date())
+    except ScaffoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {record.shown} (a draft). Fill it in, then run: yswd check")
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the schema to this file instead of printing it.")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of an engagement record's front matter, for editors and other tools."""
+    from .schema import json_schema_text
+
+    text = json_schema_text()
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote the JSON Schema of engagement records to {out}.")
+
+
+@main.command()
+@click.argument("year")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the PDF, such as report.pdf.")
+@CONFIG_OPTION
+def report(year: str, pdf_path: Path, config_file: Path) -> None:
+    """Write the annual engagement report for YEAR (such as 2025-26) as an accessible PDF for the board."""
+    from .mkdocs_plugin.report_setup import write_report
+
+    write_report(config_file, year, pdf_path)
+    click.echo(f"Wrote the annual engagement report for {year} to {pdf_path}.")
+
+
 def _mkdocs(command: str, config_file: Path, audience: str, extra: list[str]) -> None:
     """Run MkDocs itself, so messages and exit codes are exactly those of a plain build."""
     env = {**os.environ, "YSWD_AUDIENCE": audience}

@@ -274,8 +274,11 @@ def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | N
     relative = PurePosixPath(url)
     if relative.is_absolute() or ".." in relative.parts or "\\" in url:
         return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
-    if not (docs_dir / folder / relative).is_file():
+    target = docs_dir / folder / relative
+    if not target.is_file():
         return "names a file that is not in the record's folder. Check the spelling, or add the file."
+    if not target.resolve().is_relative_to((docs_dir / folder).resolve()):
+        return "is a link to a file outside the record's folder. Put the file itself beside the record."
     return None
 
 

@@ -157,6 +157,9 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
         for listing in plan.listings[facet.name]:
             _add_listing_pages(plan, listing)
     plan.pages.update(strategy_pages(plan))
+    if audience == "review":
+        plan.pages["review/index.md"] = PageSpec("review.html", "Reader panel: waiting for review", nav_title="Reader panel")
+        plan.pages["review/pack/index.md"] = PageSpec("review_pack.html", "Review pack")
     if search:
         plan.pages["search/index.md"] = PageSpec("search.html", "Search", nav_title="Search")
     return plan

@@ -51,11 +51,41 @@ DESKTOP = (1280, 900)
 # ---------------------------------------------------------------- the site, served
 
 
+# Report-only: blocks nothing, but the browser reports every fetch from another host, by the
+# page or by a worker (Pagefind searches in one), to /__csp-report on this server.
+CSP_REPORT_PATH = "/__csp-report"
+CSP_REPORT_ONLY = (
+    "default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; "
+    f"report-uri {CSP_REPORT_PATH}"
+)
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    csp_reports: list[dict]
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host would, 404.html for anything missing."""
 
+    server: _SiteServer
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy-Report-Only", CSP_REPORT_ONLY)
+        super().end_headers()
+
+    def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path == CSP_REPORT_PATH and hasattr(self.server, "csp_reports"):
+            try:
+                self.server.csp_reports.append(json.loads(body or b"{}").get("csp-report", {}))
+            except ValueError:
+                self.server.csp_reports.append({"unreadable": body[:200].decode("latin-1")})
+        self.send_response(204)
+        self.end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / "404.html"
@@ -78,19 +108,24 @@ def site_dir(example_public: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 at a free port, ending in '/'."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+def site_server(site_dir: Path) -> Iterator[_SiteServer]:
+    """The built site served over HTTP on 127.0.0.1 at a free port."""
+    server = _SiteServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site_dir)))
+    server.csp_reports = []
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_server: _SiteServer) -> str:
+    """The served site's address, ending in '/'."""
+    return f"http://127.0.0.1:{site_server.server_address[1]}/"
 
 
 # ---------------------------------------------------------------- axe-core

@@ -123,7 +123,10 @@ def test_navigation_holds_hubs_not_records(example_public: Path) -> None:
     home = (example_public / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index("</nav>", home.index('md-nav--primary'))]
     labels = [" ".join(visible_text(m).split()) for m in re.findall(r'<a[^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', nav, re.S)]
-    assert labels == ["Home", "You said, we did", "Topics", "Localities", "Years", "Search"]
+    assert labels == [
+        "Home", "How to edit (staff)", "You said, we did", "Topics", "Localities", "Years",
+        "Our strategy", "Annual reports", "Changes you made happen", "Search",
+    ]
     assert "engagements/" not in nav
 
 
@@ -185,7 +188,8 @@ def test_no_raw_data_files_are_published(example_public: Path) -> None:
     assert not [p for p in example_public.rglob("*") if p.suffix in (".yml", ".yaml")]
     assert not list(example_public.rglob("*.md"))
     outputs = _output_text(example_public)
-    assert not [name for name, body in outputs.items() if "easy_read:" in body or "financial_year_start_month" in body]
+    raw_yaml = re.compile(r"(?m)^(easy_read|financial_year_start_month|commitments|engagement_types):")
+    assert not [name for name, body in outputs.items() if raw_yaml.search(body)]
 
 
 def test_review_build_includes_and_marks_unpublished_records(example_review: Path, example_records: list[EngagementFile]) -> None:
@@ -205,3 +209,23 @@ def test_review_build_includes_and_marks_unpublished_records(example_review: Pat
         for d in r.engagement.documents if "://" not in d.url
     ]
     assert draft_documents and all((example_review / p).is_file() for p in draft_documents)
+
+
+def test_review_build_lists_what_awaits_review_with_approvals_needed(example_review: Path, example_records: list[EngagementFile]) -> None:
+    from yswd.approval import approvals_still_needed
+
+    text = " ".join(visible_text(page(example_review, "review")).split())
+    waiting = [r for r in example_records if r.engagement.status == "review"]
+    assert f"Waiting for review ({len(waiting)})" in text
+    for record in waiting:
+        needed = approvals_still_needed(record.engagement, 2)
+        assert record.engagement.title in text
+        assert f"{record.engagement.title}" in text and f" {needed} " in text
+    pack = " ".join(visible_text(page(example_review, "review/pack")).split())
+    assert "Checklist for each record" in pack
+    assert all(r.engagement.title in pack for r in waiting)
+    assert not any(r.engagement.title in pack for r in example_records if r.engagement.status == "published")
+
+
+def test_public_build_has_no_review_pages(example_public: Path) -> None:
+    assert not (example_public / "review").exists()

@@ -18,6 +18,7 @@ Order of events in `mkdocs build`, and what each does here:
 
 from __future__ import annotations
 
+from html import escape as escape_html
 import json
 import os
 import shutil
@@ -131,7 +132,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         for path, data in generated.items():
             files.append(File.generated(config, path, content=data))
         for src_uri, spec in self.plan.pages.items():
-            page_source = f"---\ntitle: {json.dumps(spec.title)}\n---\n"
+            # Themes print page titles unescaped: the title goes in already escaped.
+            page_source = f"---\ntitle: {json.dumps(escape_html(spec.title, quote=False))}\n---\n"
             files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 

@@ -1,0 +1,328 @@
+"""Build speed and memory at scale: our public build against plain MkDocs on the same text.
+
+For each size (1,000 and 10,000 records) this script:
+
+1. writes a synthetic site with `yswd synth` (ours), and a "plain" twin: one ordinary
+   Markdown page per record, carrying the same text (title, summary, facts, themes,
+   actions, timelines, impact, documents and story), with the same theme and Markdown
+   extensions, the search plugin only, and a navigation that, like ours, does not list
+   every page;
+2. times cold `mkdocs build` runs of both, alternating ours and plain, in fresh
+   processes into a removed site folder, and takes medians;
+3. measures each build's peak memory (the child's maximum RSS, from `wait4`).
+
+It then profiles our largest build with pyinstrument and writes the table and the
+profile's top lines into benchmarks/README.md between the RESULTS markers.
+
+    .venv/bin/python benchmarks/build_speed.py            # 1k and 10k, 3 runs each
+    .venv/bin/python benchmarks/build_speed.py --quick    # 200 and 1,000, 1 run, no README change
+
+Targets (from the issue): ratio ours/plain at most 1.15 at 10,000 records; peak RSS
+under 2 GB at 10,000; time growth from 1k to 10k at most 11x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yswd.load import EngagementFile, Layout, load_content
+from yswd.model import ACTION_STATUS_WORDS
+from yswd.synth import synthesise
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+README = HERE / "README.md"
+BUILD_DATE = "1764547200"  # 1 December 2025: the same "today" as the tests
+START, END = "<!-- RESULTS:START -->", "<!-- RESULTS:END -->"
+
+TARGET_RATIO = 1.15
+TARGET_RSS_MB = 2048
+TARGET_GROWTH = 11.0
+
+
+# --- the plain twin ----------------------------------------------------------------------
+
+
+def plain_page(record: EngagementFile, org) -> str:
+    """One record as an ordinary Markdown page: the same words our page shows."""
+    e = record.engagement
+    out = [f"# {e.title}", ""]
+    if e.summary:
+        out += [e.summary, ""]
+    where = ", ".join(org.localities[k] for k in e.localities) or f"The whole of {org.area} (area-wide)"
+    out += [
+        f"- Type: {org.engagement_types[e.type]}",
+        f"- Dates: {e.start.isoformat()}" + (f" to {e.end.isoformat()}" if e.end else ""),
+        f"- Where: {where}",
+        f"- Topics: {', '.join(org.topics[k] for k in e.topics)}",
+        "",
+    ]
+    if e.take_part:
+        out += ["## Have your say", "", e.take_part, ""]
+    if e.reach:
+        out += ["## Who took part", ""]
+        if e.reach.participants is not None:
+            out += [f"**{e.reach.participants}** people took part, through: {', '.join(e.reach.methods)}.", ""]
+        if e.aims:
+            out += ["| Aim | Target | Reached |", "|---|---|---|"]
+            out += [f"| {a.text} | {a.target} | {e.reach.groups.get(a.measure, e.reach.participants)} |" for a in e.aims]
+            out.append("")
+        if e.reach.groups:
+            out += ["| Group | People |", "|---|---|"]
+            out += [f"| {org.groups[k]} | {v} |" for k, v in e.reach.groups.items()]
+            out.append("")
+    if e.you_said:
+        out += ["## You said, we did", ""]
+        for theme in e.you_said:
+            out += [f"### You said: {theme.theme}", ""]
+            if theme.count is not None:
+                out += [f"Raised by {theme.count} people.", ""]
+            if theme.detail:
+                out += [theme.detail, ""]
+            if theme.quote:
+                out += [f"> {theme.quote}", ""]
+            out += ["#### We did", ""]
+            for action in e.we_did:
+                if theme.id in action.responds_to:
+                    out.append(f"- {ACTION_STATUS_WORDS[action.status]}: {action.action}")
+                    for label, value in (("Why not", action.reason), ("Who", action.owner), ("Progress", action.progress),
+                                         ("Due", action.due), ("Done", action.completed)):
+                        if value is not None:
+                            out.append(f"    - {label}: {value}")
+                    for update in action.updates:
+                        out.append(f"    - {update.date.isoformat()}: {update.text}")
+            out.append("")
+    if e.impact:
+        out += ["## What changed", "", e.impact, ""]
+    out += ["## Telling people what happened", ""]
+    out += [f"On {e.feedback_given.date.isoformat()}: {e.feedback_given.how}" if e.feedback_given else "We have not yet told participants the outcome.", ""]
+    if e.evaluation:
+        out += ["## What people thought of taking part", "", f"{e.evaluation.responses} people rated it {e.evaluation.rating} out of 5.", ""]
+    if e.documents:
+        out += ["## Documents", ""] + [f"- [{d.title}]({d.url if '://' in d.url else 'https://example.org/' + d.url})" for d in e.documents] + [""]
+    if record.body.strip():
+        out += ["## More about this engagement", "", record.body.strip(), ""]
+    return "\n".join(out)
+
+
+def dress(site: Path, config: dict) -> None:
+    """Give a site the repository's own theme overrides and extra stylesheets, like a real site."""
+    repository = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    overrides = ROOT / "site_config" / "overrides"
+    if overrides.is_dir():
+        shutil.copytree(overrides, site / "site_config" / "overrides", dirs_exist_ok=True)
+    if repository.get("extra_css"):
+        config["extra_css"] = repository["extra_css"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def write_plain_twin(ours: Path, twin: Path) -> int:
+    """The plain site: one ordinary page per record, same theme, extensions and text.
+
+    It uses the stack's own search (mkdocs-material's `search` plugin), as a plain site
+    would; ours indexes with Pagefind inside the build.
+    """
+    content = load_content(Layout(ours, ours / "content", ours / "site_config"))
+    assert not content.problems, content.problems[:5]
+    docs = twin / "docs"
+    (docs / "engagements").mkdir(parents=True)
+    config = yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir="docs", plugins=["search"], nav=[{"Home": "index.md"}], not_in_nav="/engagements/\n")
+    dress(twin, config)
+    (docs / "index.md").write_text("# Home\n\nEvery engagement has its own page.\n", encoding="utf-8")
+    for record in content.engagements:
+        (docs / "engagements" / f"{record.id}.md").write_text(plain_page(record, content.organisation), encoding="utf-8")
+    return len(content.engagements)
+
+
+# --- timing ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Runs:
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_mb)
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE, "YSWD_AUDIENCE": "public"}
+
+
+def clean(site: Path) -> None:
+    for path in [site / "site", *site.glob(".site.yswd-*")]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def build_once(site: Path) -> tuple[float, float]:
+    """One cold build in a fresh process: (wall seconds, peak RSS in MB of that process)."""
+    clean(site)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=site, env=environment(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {site}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in kilobytes on Linux
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in (site / "site").rglob("*.html"))
+
+
+def measure(ours: Path, plain: Path, runs: int) -> tuple[Runs, Runs]:
+    results = {"ours": Runs(), "plain": Runs()}
+    for run in range(runs):
+        order = [("ours", ours), ("plain", plain)] if run % 2 == 0 else [("plain", plain), ("ours", ours)]
+        for name, site in order:
+            seconds, rss = build_once(site)
+            results[name].seconds.append(seconds)
+            results[name].rss_mb.append(rss)
+            print(f"  run {run + 1}: {name:5} {seconds:7.2f} s  {rss:7.0f} MB", flush=True)
+    for name, site in (("ours", ours), ("plain", plain)):
+        results[name].pages = count_pages(site)
+    return results["ours"], results["plain"]
+
+
+# --- profiling -------------------------------------------------------------------------------
+
+
+def profile(site: Path, out: Path) -> str:
+    """Our build under pyinstrument: the functions with most time, self and total."""
+    from pyinstrument.renderers import ConsoleRenderer
+    from pyinstrument.session import Session
+
+    clean(site)
+    session_file = out / "build.pyisession"
+    subprocess.run(
+        [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session_file), "-m", "mkdocs", "build", "-q"],
+        cwd=site, env=environment(), check=True, stdout=subprocess.DEVNULL,
+    )
+    session = Session.load(str(session_file))
+    parts = []
+    for mode in ("self", "total"):
+        text = ConsoleRenderer(flat=True, flat_time=mode, unicode=False, color=False, short_mode=True).render(session)
+        lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+        parts.append(f"Top 25 by {mode} time:\n" + "\n".join(lines[:25]))
+    return f"pyinstrument, our build of {site.name}, {session.duration:.1f} s sampled\n\n" + "\n\n".join(parts)
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None) -> str:
+    sizes = sorted(results)
+    rows = [
+        "| records | pages (ours / plain) | ours median s | plain median s | ratio ours/plain | ms a page (ours / plain) | peak RSS MB (ours / plain) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        ours, plain = results[n]
+        rows.append(
+            f"| {n:,} | {ours.pages:,} / {plain.pages:,} | {ours.median:.1f} | {plain.median:.1f} | {ours.median / plain.median:.2f} "
+            f"| {1000 * ours.median / ours.pages:.1f} / {1000 * plain.median / plain.pages:.1f} | {ours.peak_mb:,.0f} / {plain.peak_mb:,.0f} |"
+        )
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{runs} alternating cold runs of each build, medians; peak RSS is the largest over the runs.",
+        "",
+        *rows,
+        "",
+    ]
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        ours_growth = results[large][0].median / results[small][0].median
+        plain_growth = results[large][1].median / results[small][1].median
+        ratio = results[large][0].median / results[large][1].median
+        rss = results[large][0].peak_mb
+        lines += [
+            f"Growth from {small:,} to {large:,} records: ours {ours_growth:.1f}x, plain {plain_growth:.1f}x "
+            f"(records grew {large / small:.0f}x).",
+            "",
+            "| target | measured | |",
+            "|---|---:|---|",
+            f"| ratio ours/plain at {large:,} <= {TARGET_RATIO} | {ratio:.2f} | {verdict(ratio <= TARGET_RATIO)} |",
+            f"| peak RSS at {large:,} < {TARGET_RSS_MB:,} MB | {rss:,.0f} MB | {verdict(rss < TARGET_RSS_MB)} |",
+            f"| growth {small:,} -> {large:,} <= {TARGET_GROWTH:g}x | {ours_growth:.1f}x | {verdict(ours_growth <= TARGET_GROWTH)} |",
+            "",
+        ]
+    if profile_text:
+        lines += ["```text", profile_text, "```", ""]
+    return "\n".join(lines)
+
+
+def write_into_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    before, rest = readme.split(START, 1)
+    _, after = rest.split(END, 1)
+    README.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 200 and 1,000 records, one run each, no profile, README unchanged")
+    parser.add_argument("--sizes", type=int, nargs="+", help="record counts (default 1000 10000)")
+    parser.add_argument("--runs", type=int, help="alternating runs per size (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    args = parser.parse_args()
+    sizes = args.sizes or ([200, 1000] if args.quick else [1000, 10000])
+    runs = args.runs or (1 if args.quick else 3)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="yswd-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[int, tuple[Runs, Runs]] = {}
+    try:
+        for n in sizes:
+            ours, plain = work / f"ours-{n}", work / f"plain-{n}"
+            for folder in (ours, plain):
+                shutil.rmtree(folder, ignore_errors=True)
+            print(f"{n:,} records: writing the sites", flush=True)
+            synthesise(ours, n, args.seed)
+            dress(ours, yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8")))
+            write_plain_twin(ours, plain)
+            results[n] = measure(ours, plain, runs)
+        profile_text = None
+        if not (args.quick or args.no_profile):
+            print("profiling our largest build", flush=True)
+            profile_text = profile(work / f"ours-{max(sizes)}", work)
+        text = report(results, runs, profile_text)
+        print(text)
+        if not args.quick:
+            write_into_readme(text)
+            print(f"Wrote the results into {README}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""The annual engagement report's figures, one financial year at a time.
+
+Counting follows the contract's "Dates, years and today": a record belongs to the
+financial year of its `start` (engagements, participants, reach, aims and ratings count
+there), and a completed action counts in the year of its `completed` date, whichever year
+its engagement started in. The totals come from `figures.count`; this module adds the
+breakdowns, the reach into each counted group against the aims set, the list of changes
+completed and the comparison with the year before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from .dates import FinancialYear
+from .figures import Figures, count, count_by_year
+from .load import EngagementFile
+from .model import Action, Organisation, Theme
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a breakdown: a type, topic or place, and what it adds up to."""
+
+    key: str
+    label: str
+    engagements: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class AimsTally:
+    """The aims set at the outset for one measure (everyone, or one group), and how many were met."""
+
+    set: int = 0
+    met: int = 0
+    not_met: int = 0
+    not_recorded: int = 0
+    """Aims for a group whose count the record does not give."""
+
+
+@dataclass(frozen=True)
+class GroupReach:
+    """How many people from one counted group took part, and the aims set for that group."""
+
+    key: str
+    label: str
+    people: int
+    engagements: int
+    """Engagements that recorded a count for this group."""
+    share: float | None
+    """People in the group as a percentage of all participants in the year."""
+    aims: AimsTally
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change made: an action with status done, the themes it answered and where it came from."""
+
+    record: EngagementFile
+    action: Action
+    themes: tuple[Theme, ...]
+
+    @property
+    def completed(self) -> date:
+        assert self.action.completed is not None
+        return self.action.completed
+
+
+@dataclass(frozen=True)
+class Rated:
+    """One engagement's participants' own rating of taking part."""
+
+    record: EngagementFile
+    responses: int
+    rating: float
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Everything the annual report for one year shows."""
+
+    year: FinancialYear
+    today: date
+    figures: Figures
+    previous: Figures
+    records: tuple[EngagementFile, ...]
+    """The engagements that started in the year, in date order."""
+    by_type: tuple[Row, ...]
+    by_topic: tuple[Row, ...]
+    by_locality: tuple[Row, ...]
+    area_wide: Row
+    """Engagements that covered the whole area rather than named places."""
+    everyone_aims: AimsTally
+    """Aims on the number of participants."""
+    groups: tuple[GroupReach, ...]
+    changes: tuple[Change, ...]
+    """Actions completed in the year, newest first."""
+    rated: tuple[Rated, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether the year is over; until then the report is the year so far."""
+        return self.year.last_day < self.today
+
+    @property
+    def started(self) -> bool:
+        return self.year.first_day <= self.today
+
+    @property
+    def rated_engagements(self) -> int:
+        return len(self.rated)
+
+
+def changes_made(records: Iterable[EngagementFile]) -> list[Change]:
+    """Every action with status done, newest completed first, with the themes it answered."""
+    changes = []
+    for record in records:
+        themes = {theme.id: theme for theme in record.engagement.you_said}
+        for action in record.engagement.we_did:
+            if action.status == "done" and action.completed is not None:
+                answered = tuple(themes[t] for t in action.responds_to if t in themes)
+                changes.append(Change(record, action, answered))
+    return sorted(changes, key=lambda c: (c.completed, c.record.engagement.start, c.record.id, c.action.id), reverse=True)
+
+
+def report_years(records: Iterable[EngagementFile], start_month: int) -> list[FinancialYear]:
+    """The years with something to report, newest first: an engagement started, or a change completed."""
+    years = set()
+    for record in records:
+        years.add(FinancialYear.of(record.engagement.start, start_month))
+        for action in record.engagement.we_did:
+            if action.status == "done" and action.completed is not None:
+                years.add(FinancialYear.of(action.completed, start_month))
+    return sorted(years, reverse=True)
+
+
+def annual_report(records: Iterable[EngagementFile], year: FinancialYear, organisation: Organisation, today: date) -> AnnualReport:
+    """The report for `year`, from the records the audience may see."""
+    records = list(records)
+    in_year = [r for r in records if FinancialYear.of(r.engagement.start, year.start_month) == year]
+    changes = [c for c in changes_made(records) if c.completed in year]
+    return _report(year, in_year, count(records, year), count(records, year.previous), changes, organisation, today)
+
+
+def annual_reports(records: Iterable[EngagementFile], organisation: Organisation, today: date) -> list[AnnualReport]:
+    """The report for every year with something to report, newest first.
+
+    The same reports as `annual_report` for each of `report_years`, with each record
+    visited once rather than once a year, so that sites with many years build quickly.
+    """
+    records = list(records)
+    start_month = organisation.financial_year_start_month
+    by_start: dict[FinancialYear, list[EngagementFile]] = {}
+    for record in records:
+        by_start.setdefault(FinancialYear.of(record.engagement.start, start_month), []).append(record)
+    changes: dict[FinancialYear, list[Change]] = {}
+    for change in changes_made(records):
+        changes.setdefault(FinancialYear.of(change.completed, start_month), []).append(change)
+    figures = count_by_year(records, start_month)
+    years = sorted(set(by_start) | set(changes), reverse=True)
+    return [
+        _report(
+            year,
+            by_start.get(year, []),
+            figures[year],
+            figures.get(year.previous) or count([], year.previous),
+            changes.get(year, []),
+            organisation,
+            today,
+        )
+        for year in years
+    ]
+
+
+def _report(
+    year: FinancialYear,
+    in_year: list[EngagementFile],
+    figures: Figures,
+    previous: Figures,
+    changes: list[Change],
+    organisation: Organisation,
+    today: date,
+) -> AnnualReport:
+    """A year's report from its records (those that started in it) and its changes (done in it)."""
+    in_year = sorted(in_year, key=lambda r: (r.engagement.start, r.id))
+    by_type = _rows(organisation.engagement_types, in_year, lambda r: (r.engagement.type,), keep_empty=False)
+    by_topic = _rows(organisation.topics, in_year, lambda r: tuple(r.engagement.topics), keep_empty=True)
+    by_locality = _rows(organisation.localities, in_year, lambda r: tuple(r.engagement.localities), keep_empty=True)
+    wide = [r for r in in_year if not r.engagement.localities]
+    area_wide = Row("", "The whole area", len(wide), sum(_participants(r) for r in wide))
+    return AnnualReport(
+        year=year,
+        today=today,
+        figures=figures,
+        previous=previous,
+        records=tuple(in_year),
+        by_type=by_type,
+        by_topic=by_topic,
+        by_locality=by_locality,
+        area_wide=area_wide,
+        everyone_aims=_tally(in_year, "participants"),
+        groups=tuple(
+            GroupReach(
+                key,
+                label,
+                figures.groups.get(key, 0),
+                sum(1 for r in in_year if r.engagement.reach and key in r.engagement.reach.groups),
+                figures.group_share(key),
+                _tally(in_year, key),
+            )
+            for key, label in organisation.groups.items()
+        ),
+        changes=tuple(changes),
+        rated=tuple(
+            Rated(r, r.engagement.evaluation.responses, r.engagement.evaluation.rating)
+            for r in in_year
+            if r.engagement.evaluation is not None
+        ),
+    )
+
+
+def _participants(record: EngagementFile) -> int:
+    reach = record.engagement.reach
+    return (reach.participants or 0) if reach else 0
+
+
+def _rows(labels: dict[str, str], records: list[EngagementFile], keys_of, keep_empty: bool) -> tuple[Row, ...]:
+    """One row per taxonomy value, most engagements first (then the order in organisation.yml)."""
+    engagements: Counter[str] = Counter()
+    participants: Counter[str] = Counter()
+    for record in records:
+        for key in dict.fromkeys(keys_of(record)):
+            engagements[key] += 1
+            participants[key] += _participants(record)
+    order = {key: index for index, key in enumerate(labels)}
+    rows = [
+        Row(key, label, engagements[key], participants[key])
+        for key, label in labels.items()
+        if keep_empty or engagements[key]
+    ]
+    return tuple(sorted(rows, key=lambda row: (-row.engagements, -row.participants, order[row.key])))
+
+
+def _tally(records: list[EngagementFile], measure: str) -> AimsTally:
+    """The aims on `measure` (participants or a group key) in `records`, and how they turned out."""
+    met = not_met = not_recorded = 0
+    for record in records:
+        e = record.engagement
+        for aim in e.aims:
+            if aim.measure != measure:
+                continue
+            if e.reach is None:
+                reached = None
+            elif measure == "participants":
+                reached = e.reach.participants
+            else:
+                reached = e.reach.groups.get(measure)
+            if reached is None:
+                not_recorded += 1
+            elif reached >= aim.target:
+                met += 1
+            else:
+                not_met += 1
+    return AimsTally(met + not_met + not_recorded, met, not_met, not_recorded)
+
+
+def comparison(report: AnnualReport) -> list[tuple[str, float | None, float | None, str]]:
+    """(measure, this year, the year before, unit) for the comparison with the previous year."""
+    now, before = report.figures, report.previous
+    return [
+        ("Engagements", now.engagements, before.engagements, ""),
+        ("People who took part", now.participants, before.participants, ""),
+        ("Things people told us (themes)", now.themes, before.themes, ""),
+        ("Themes with an action done or in progress", now.themes_acted_on_share, before.themes_acted_on_share, "%"),
+        ("Changes completed", now.actions["done"], before.actions["done"], ""),
+        ("Engagements where we told participants the outcome", now.told_share, before.told_share, "%"),
+        ("Participants' average rating (out of 5)", now.mean_rating, before.mean_rating, " out of 5"),
+    ]
+
+
+def whole_percent(value: float) -> int:
+    """A share as a whole per cent, halves rounded up (12.5 -> 13), as people expect."""
+    return math.floor(value + 0.5)
+
+
+def change_in_words(now: float | None, before: float | None, unit: str = "") -> str:
+    """"up 12", "down 3 percentage points", "up 0.2" or "no change"; "not known" when either is missing.
+
+    Shares are compared as rounded on the page (whole per cent), ratings to one decimal place.
+    """
+    if now is None or before is None:
+        return "not known"
+    if unit == "%":
+        difference: float = whole_percent(now) - whole_percent(before)
+        suffix = " percentage point" if abs(difference) == 1 else " percentage points"
+    else:
+        difference = round(round(now, 1) - round(before, 1), 1)
+        suffix = ""
+    if difference == 0:
+        return "no change"
+    amount = f"{abs(difference):,.1f}".removesuffix(".0")
+    return f"{'up' if difference > 0 else 'down'} {amount}{suffix}"

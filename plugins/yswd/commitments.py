@@ -1,0 +1,139 @@
+"""Strategy commitments: their live evidence from the records, and each metric against its target.
+
+The contract (content-format.md, "content/strategy.yml"):
+- a commitment's evidence is every *published* engagement that lists its id under
+  `commitments`, whatever the build's audience;
+- with a `metric`, the figure is computed from the published records that start within
+  the strategy's `period`, and compared with `target`;
+- it is "met" when it reaches the target; otherwise "not met" once `due` has passed
+  (due before today), and "not yet met" before that. "Today" is the one build date.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Literal
+
+from .figures import Figures, count
+from .load import EngagementFile
+from .model import Commitment, Strategy, latest_date
+
+Label = Literal["met", "not yet met", "not met"]
+LABELS: tuple[Label, ...] = ("met", "not yet met", "not met")
+
+SHARE_METRICS = ("group-share", "feedback-given-share")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The published engagements that list a commitment, newest first."""
+
+    records: tuple[EngagementFile, ...]
+    participants: int
+    """How many people those engagements reached, added up."""
+    latest: date | None
+    """The latest date in any of them (each record's `updated`, or its latest date)."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A commitment's metric, worked out from the records."""
+
+    value: float | None
+    """The figure: a percentage for a share, else a total. None when a share has nothing to divide by."""
+    part: int | None = None
+    """For a share: what was counted (people in the group, engagements that told people)."""
+    whole: int | None = None
+    """For a share: out of how many (all participants, all engagements)."""
+    records: int = 0
+    """How many published records started within the period."""
+
+    @property
+    def is_share(self) -> bool:
+        return self.whole is not None
+
+    @property
+    def shown(self) -> str:
+        """The figure as written on the page: a share to one decimal place, rounded down, so
+        that a figure just short of its target never reads as the target."""
+        if self.value is None:
+            return "not known yet"
+        if self.is_share:
+            return f"{math.floor(self.value * 10) / 10:g}%"
+        return f"{self.value:,.0f}"
+
+
+@dataclass(frozen=True)
+class CommitmentProgress:
+    """One commitment, its evidence and, when it has a metric, its figure and label."""
+
+    commitment: Commitment
+    evidence: Evidence
+    measured: Measured | None = None
+    label: Label | None = None
+
+
+def published(records: Iterable[EngagementFile]) -> list[EngagementFile]:
+    return [r for r in records if r.engagement.status == "published"]
+
+
+def evidence_for(commitment_id: str, records: Iterable[EngagementFile]) -> Evidence:
+    """The published records that list `commitment_id`, newest first, and what they add up to."""
+    return _evidence([r for r in published(records) if commitment_id in r.engagement.commitments])
+
+
+def _evidence(listing: list[EngagementFile]) -> Evidence:
+    listing = sorted(listing, key=lambda r: (r.engagement.start, r.id), reverse=True)
+    participants = sum((r.engagement.reach.participants or 0) if r.engagement.reach else 0 for r in listing)
+    latest = max((latest_date(r.engagement) for r in listing), default=None)
+    return Evidence(tuple(listing), participants, latest)
+
+
+def in_period(strategy: Strategy, records: Iterable[EngagementFile]) -> list[EngagementFile]:
+    """Published records that start within the strategy's period (both ends included)."""
+    period = strategy.period
+    return [r for r in published(records) if period.start <= r.engagement.start <= period.end]
+
+
+def measure(commitment: Commitment, figures: Figures) -> Measured | None:
+    """The commitment's metric from the figures of the period's published records; None without one."""
+    if commitment.metric is None:
+        return None
+    if commitment.metric == "group-share":
+        group = commitment.group or ""
+        return Measured(figures.group_share(group), figures.groups.get(group, 0), figures.participants, figures.engagements)
+    if commitment.metric == "feedback-given-share":
+        return Measured(figures.told_share, figures.told, figures.engagements, figures.engagements)
+    if commitment.metric == "engagement-count":
+        return Measured(float(figures.engagements), records=figures.engagements)
+    return Measured(float(figures.participants), records=figures.engagements)
+
+
+def label(value: float | None, target: float, due: date | None, today: date) -> Label:
+    """met when the figure reaches the target; not met once due has passed; not yet met before."""
+    if value is not None and value >= target:
+        return "met"
+    if due is not None and due < today:
+        return "not met"
+    return "not yet met"
+
+
+def track(strategy: Strategy, records: Iterable[EngagementFile], today: date) -> list[CommitmentProgress]:
+    """Every commitment of the strategy, in its order, with evidence and (where set) its metric."""
+    shown = published(records)
+    figures = count(in_period(strategy, shown))
+    listings: dict[str, list[EngagementFile]] = {c.id: [] for c in strategy.commitments}
+    for record in shown:
+        for commitment_id in dict.fromkeys(record.engagement.commitments):
+            if commitment_id in listings:
+                listings[commitment_id].append(record)
+    progress = []
+    for commitment in strategy.commitments:
+        measured = measure(commitment, figures)
+        verdict = None
+        if measured is not None and commitment.target is not None:
+            verdict = label(measured.value, float(commitment.target), commitment.due, today)
+        progress.append(CommitmentProgress(commitment, _evidence(listings[commitment.id]), measured, verdict))
+    return progress

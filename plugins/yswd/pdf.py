@@ -1,0 +1,86 @@
+"""The annual engagement report as an accessible PDF for the board, with WeasyPrint.
+
+The PDF carries the same HTML as the report's web page (`report.html`), wrapped in a
+print layout (`report_pdf.html`, `assets/report_pdf.css`). WeasyPrint writes it as
+PDF/UA-1: a tagged PDF with real, selectable text, the document's title and language set,
+headings as bookmarks, tables as tables and each chart as a figure whose alternative text
+is its title (the figures themselves follow in a table).
+
+Links point at the public site when mkdocs.yml gives `site_url`; without it, links to
+the site's pages become plain text. Nothing is fetched from the network while the PDF
+is made.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .render import PageRenderer
+from .site import SitePlan
+from .strategy_pages import report_src_uri
+from .urls import page_url
+
+CSS = Path(__file__).resolve().parent / "assets" / "report_pdf.css"
+LANGUAGE = "en-GB"
+
+
+class UnknownYear(ValueError):
+    """The year asked for has no report: no engagement started in it and no change was completed."""
+
+
+def report_html(plan: SitePlan, renderer: PageRenderer, label: str) -> str:
+    """The whole HTML document of the year's report, ready for printing."""
+    src_uri = report_src_uri(label)
+    spec = plan.pages.get(src_uri)
+    if spec is None:
+        years = [key.split("/")[1] for key in plan.pages if key.startswith("reports/") and key.count("/") == 2]
+        known = ", ".join(years) if years else "none"
+        raise UnknownYear(f'There is no report for "{label}". The years with records are: {known}.')
+    body = renderer.render(spec, src_uri)
+    env: Environment = renderer.env
+    return env.get_template("report_pdf.html").render(
+        body=Markup(body),
+        title=spec.title,
+        language=LANGUAGE,
+        css=Markup(CSS.read_text(encoding="utf-8")),
+        org=plan.organisation,
+        plan=plan,
+    )
+
+
+def write_report_pdf(html: str, out: Path, base_url: str | None = None) -> None:
+    """Write `html` to `out` as a tagged PDF/UA-1 document.
+
+    `base_url` is the report page's address on the public site, so that relative links
+    become full web addresses in the PDF.
+    """
+    from weasyprint import HTML  # imported here: only `yswd report` needs it
+
+    if base_url is None:
+        html = without_relative_links(html)
+    document = HTML(string=html, base_url=base_url, url_fetcher=_no_fetching)
+    document.write_pdf(out, pdf_variant="pdf/ua-1")
+
+
+def report_base_url(site_url: str | None, label: str, directory_urls: bool = True) -> str | None:
+    """The report page's public address, from mkdocs.yml's site_url; None without one."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + page_url(report_src_uri(label), directory_urls)
+
+
+_RELATIVE_HREF = re.compile(r'(<a\b[^>]*?)\s+href="(?!https?:|mailto:|tel:|#)[^"]*"')
+
+
+def without_relative_links(html: str) -> str:
+    """Links to other pages of the site, made plain text: without site_url they lead nowhere from a PDF."""
+    return _RELATIVE_HREF.sub(r"\1", html)
+
+
+def _no_fetching(url: str, *args: object, **kwargs: object) -> dict:
+    """The report is self-contained: refuse to fetch anything, so the PDF never depends on the network."""
+    raise ValueError(f"The PDF report does not load outside resources ({url[:60]}).")

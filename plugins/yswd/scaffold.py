@@ -1,0 +1,270 @@
+"""`yswd new`: start an engagement record from a template that explains every field.
+
+The new record is a valid draft (title, type, status and start filled in) that passes
+`yswd check` as it is. Every other field of the content format is there as a YAML comment:
+a note on what it is for, and an example to uncomment. Nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from .dates import FinancialYear
+from .load import Content, Layout
+from .problems import did_you_mean
+from .values import SLUG_PATTERN
+
+MAX_SLUG = 60
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+class ScaffoldError(Exception):
+    """The record can't be written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    path: Path
+    shown: str
+    id: str
+
+
+def slugify(title: str, limit: int = MAX_SLUG) -> str:
+    """A file name from a title: 'Maternity scans: what next?' -> 'maternity-scans-what-next'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    ascii_text = ascii_text.replace("&", " and ").replace("'", "").replace("’", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit]
+        slug = slug.rsplit("-", 1)[0] if "-" in slug else slug
+    return slug.strip("-")
+
+
+def create_record(
+    content: Content,
+    layout: Layout,
+    title: str,
+    engagement_type: str,
+    folder: str | None,
+    today: date,
+) -> NewRecord:
+    """Write a new draft record, or raise ScaffoldError saying why not."""
+    organisation = content.organisation
+    if organisation is None:
+        raise ScaffoldError(
+            f"{layout.shown(layout.organisation_path)} has problems, so the engagement types can't be read. "
+            "Run yswd check and fix them first."
+        )
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldError("Give the engagement a title, in quotes: yswd new \"Maternity scan appointments\" --type survey")
+    types = list(organisation.engagement_types)
+    if engagement_type not in types:
+        listed = ", ".join(types) if types else "none yet"
+        raise ScaffoldError(
+            f'"{engagement_type}" is not one of the engagement_types in {layout.shown(layout.organisation_path)}.'
+            f"{did_you_mean(engagement_type, types)} The ones we know are: {listed}."
+        )
+    slug = slugify(title)
+    if not slug or not _SLUG.match(slug):
+        raise ScaffoldError("The title needs some letters or digits to make a file name from.")
+    if folder is None:
+        folder = FinancialYear.of(today, organisation.financial_year_start_month).label
+    relative = _safe_folder(folder)
+    engagements = layout.docs_dir / layout.engagements_dir
+    path = engagements / relative / f"{slug}.md"
+    shown = layout.shown(path)
+    if path.exists():
+        raise ScaffoldError(
+            f"{shown} already exists, and yswd new never overwrites a file. Open that file to carry on "
+            "with it, or give the new engagement a different title."
+        )
+    for record in content.engagements:
+        if slug == record.id or slug in record.engagement.aliases:
+            raise ScaffoldError(
+                f'The id "{slug}" is already used by {record.source.path}. Every record needs its own id: '
+                "give the new engagement a different title (adding the year often helps)."
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = record_template(content, title, engagement_type, today)
+    with path.open("x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite, even in a race
+        file.write(text)
+    return NewRecord(path, shown, slug)
+
+
+def _safe_folder(folder: str) -> PurePosixPath:
+    written = folder.replace("\\", "/")
+    relative = PurePosixPath(written.strip("/"))
+    if written.startswith("/") or ".." in relative.parts or ":" in folder:
+        raise ScaffoldError(
+            "--folder should be a folder inside content/engagements, such as 2025-26 or maternity, "
+            "not a path that leads elsewhere."
+        )
+    return relative
+
+
+def _keys(mapping: dict[str, str]) -> str:
+    return ", ".join(mapping) if mapping else "(none yet: add them to site_config/organisation.yml)"
+
+
+def record_template(content: Content, title: str, engagement_type: str, today: date) -> str:
+    """The text of a new draft record: required fields filled in, every other field explained."""
+    organisation = content.organisation
+    assert organisation is not None
+    commitments = [c.id for c in content.strategy.commitments] if content.strategy else []
+    return TEMPLATE.format(
+        title=json.dumps(title, ensure_ascii=False),
+        type=engagement_type,
+        today=today.isoformat(),
+        slug=slugify(title),
+        types=_keys(organisation.engagement_types),
+        topics=_keys(organisation.topics),
+        localities=_keys(organisation.localities),
+        groups=_keys(organisation.groups),
+        example_groups=f"{{{next(iter(organisation.groups))}: 30}}" if organisation.groups else "{}",
+        example_topic=next(iter(organisation.topics), ""),
+        example_locality=next(iter(organisation.localities), ""),
+        example_commitment=commitments[0] if commitments else "",
+        commitments=", ".join(commitments) if commitments else "(none yet: see content/strategy.yml)",
+        approvals=organisation.review.required_approvals,
+    )
+
+
+TEMPLATE = """\
+---
+# A new engagement record. Lines starting with "# " are notes for you: they never appear
+# on the site. Lines starting with "#" and a field name are examples: to use one, delete
+# the # at the start of each of its lines, then change the example to your own words.
+# Check your work at any time with: yswd check
+#
+# Never write personal data anywhere in this file, even in a draft: no patient names,
+# NHS numbers, e-mail addresses, phone numbers, home postcodes or dates of birth. Drafts
+# go to the reader panel, and git keeps every version for ever.
+
+# ---- Needed now ---------------------------------------------------------------------------
+# The engagement's name, as the public will see it.
+title: {title}
+# The kind of engagement. One of: {types}
+type: {type}
+# draft (being written), review (ready for the reader panel), published (on the public
+# site) or withdrawn (taken down). Start with draft.
+status: draft
+# The day it started, written YYYY-MM-DD.
+start: {today}
+
+# ---- Needed before the status is review or published -------------------------------------
+# One or two short sentences on what we asked and why. Aim for a reading age of 11 or
+# less: run yswd readability to check.
+#summary: We asked parents-to-be what would make scan appointments easier to get to.
+#
+# Who took part. participants is required. groups counts people from the groups in
+# organisation.yml ({groups}). No group can be bigger than participants.
+#reach:
+#  participants: 120
+#  groups: {example_groups}
+#  methods: [online survey, drop-in sessions]
+#
+# What people told us, one theme each. id is a short name of your choosing (lower-case
+# letters, digits and hyphens), different for each theme. detail is optional Markdown,
+# count is how many people raised it, and quote is an anonymised quote.
+#you_said:
+#  - id: waits
+#    theme: Waiting too long for a scan
+#    detail: A longer explanation, if it helps.
+#    count: 40
+#    quote: "An anonymised quote, with nothing that could identify anyone."
+#
+# What we did in response. Every theme needs an action that lists its id in
+# responds_to. status is planned, in-progress, done or not-taken-forward. done needs
+# completed (a date) and not-taken-forward needs a reason. progress is 0 to 100. owner is
+# a team, never a person's name. updates is a dated log of progress, oldest first.
+#we_did:
+#  - id: saturday-clinic
+#    responds_to: [waits]
+#    action: We opened a Saturday scan clinic.
+#    status: in-progress
+#    progress: 50
+#    reason: Needed only when the status is not-taken-forward. Say why not.
+#    owner: Maternity commissioning team
+#    due: {today}
+#    completed: {today}
+#    updates:
+#      - date: {today}
+#        text: Contract agreed with the scanning provider.
+#
+# A published record also needs {approvals} reader-panel approval(s): see reviews below.
+
+# ---- Optional -----------------------------------------------------------------------------
+# A short name that becomes the web address. Leave it out to use the file name.
+#id: {slug}
+#
+# One or more of: {topics}
+#topics: [{example_topic}]
+#
+# One or more of: {localities}
+# Leave it out if the engagement covered the whole area.
+#localities: [{example_locality}]
+#
+# The day it closed: on or after start. The engagement shows as open until then.
+#end: {today}
+#
+# How people can join in while it is open: a web address, or the organisation's public
+# phone number or e-mail address (never a member of staff's own).
+#take_part: Fill in the survey at https://example.nhs.uk/survey
+#
+# Old ids that should still lead here, if the id ever changes.
+#aliases: [old-name-of-this-record]
+#
+# The strategy commitments this is evidence for. One or more of: {commitments}
+#commitments: [{example_commitment}]
+#
+# Measurable aims, set at the outset. measure is participants or a key of groups.
+#aims:
+#  - text: Hear from at least 300 people
+#    measure: participants
+#    target: 300
+#
+# The difference it made (Markdown).
+#impact: Waiting times for scans fell from six weeks to three.
+#
+# How and when we told participants what happened.
+#feedback_given:
+#  date: {today}
+#  how: Email to everyone who asked to hear back, and posters in clinics.
+#
+# Participants' own rating of taking part, averaged on a scale of 1 to 5.
+#evaluation:
+#  responses: 40
+#  rating: 4.2
+#
+# Reader-panel verdicts. reviewer is a panel code such as RP-07, never a name. verdict is
+# approved or changes-requested.
+#reviews:
+#  - reviewer: RP-07
+#    date: {today}
+#    verdict: approved
+#    comments: Clear. Explain "PCN".
+#
+# Text the personal-data guard should let through in this record, once a person has
+# checked it is safe to publish (such as a public venue's postcode). Copy it exactly.
+#allow_personal_data:
+#  - text: The exact text, as written in this record.
+#    reason: Why it is safe to publish.
+#
+# When the record last changed. Leave it out to use the latest date in it.
+#updated: {today}
+#
+# Documents to link to: a web address, or a file saved beside this record.
+#documents:
+#  - title: Full survey report (PDF)
+#    url: https://example.nhs.uk/report.pdf
+---
+<!-- Write the story below this note, in Markdown: the background, who took part and how,
+what we heard, and what happens next. Use short sentences and plain words. This note
+never appears on the site. -->
+"""

@@ -1,0 +1,226 @@
+"""The strategy summary, its easy-read version, the annual reports and the changes made.
+
+`strategy_pages(plan)` plans the pages; the figures come from `commitments.py` and
+`annual_report.py`, and the templates draw them. Pages:
+
+- `strategy/`: the strategy with each commitment's live evidence and metric;
+- `strategy/<commitment>/`: all the evidence for a commitment with more than fits the summary;
+- `strategy/easy-read/`: the easy-read version (in the review build, a page saying it is
+  missing when strategy.yml has no `easy_read`; in the public build, no page then);
+- `reports/` and `reports/<year>/`: the annual engagement report for every year with records;
+- `changes-you-made-happen/`: every action done, newest first, a hundred to a page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from .annual_report import AnnualReport, Change, annual_reports, change_in_words, comparison
+from .charts import Bar, bar_chart
+from .commitments import track
+from .dates import FinancialYear
+from .load import Source
+from .model import ACTION_STATUS_WORDS, Organisation, Strategy
+from .readability import Advice, score, sentences, word_count, _as_sentence
+
+if TYPE_CHECKING:
+    from .site import PageSpec, SitePlan
+
+STRATEGY = "strategy"
+EASY_READ = "strategy/easy-read/index.md"
+REPORTS = "reports"
+CHANGES = "changes-you-made-happen"
+EVIDENCE_SHOWN = 8
+"""Evidence listed per commitment on the strategy page; the rest is on the commitment's own page."""
+CHANGES_PER_PAGE = 100
+EASY_READ_WORDS = 15
+"""The longest an easy-read sentence should be, in words."""
+EASY_READ_AGE = 9
+"""The highest reading age for the easy-read text as a whole."""
+
+
+@dataclass(frozen=True)
+class ChangesListing:
+    """The changes made, page by page (the shape `_macros.html`'s pagination expects)."""
+
+    title: str
+    changes: tuple[Change, ...]
+    start_month: int = 4
+
+    def page_count(self, page_size: int = CHANGES_PER_PAGE) -> int:
+        """Pages of `CHANGES_PER_PAGE`; the argument is the records' page size, not used here."""
+        return max(1, math.ceil(len(self.changes) / CHANGES_PER_PAGE))
+
+    def first(self, number: int) -> int:
+        """The position, counting from 1, of the first change on page `number`."""
+        return (number - 1) * CHANGES_PER_PAGE + 1
+
+    def page(self, number: int) -> tuple[Change, ...]:
+        first = (number - 1) * CHANGES_PER_PAGE
+        return self.changes[first : first + CHANGES_PER_PAGE]
+
+    def by_year(self, number: int) -> list[tuple[str, list[Change]]]:
+        """Page `number`'s changes under the financial year they were completed in, newest first."""
+        groups: dict[str, list[Change]] = {}
+        for change in self.page(number):
+            groups.setdefault(FinancialYear.of(change.completed, self.start_month).label, []).append(change)
+        return list(groups.items())
+
+    def src_uri(self, page: int = 1) -> str:
+        return f"{CHANGES}/index.md" if page == 1 else f"{CHANGES}/page-{page}.md"
+
+
+def report_src_uri(label: str) -> str:
+    return f"{REPORTS}/{label}/index.md"
+
+
+def commitment_src_uri(commitment_id: str) -> str:
+    return f"{STRATEGY}/{commitment_id}/index.md"
+
+
+def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
+    """The strategy, easy-read, annual report and changes-made pages for this build."""
+    from .site import PageSpec  # site.py calls this function: import at call time, not at load
+
+    pages: dict[str, PageSpec] = {}
+    strategy = plan.strategy
+    if strategy is not None:
+        has_easy_read = bool(strategy.easy_read) or plan.audience == "review"
+        progress = track(strategy, plan.engagements, plan.today)
+        pages[f"{STRATEGY}/index.md"] = PageSpec(
+            "strategy.html",
+            strategy.title,
+            {"strategy": strategy, "progress": progress, "has_easy_read": has_easy_read, "evidence_shown": EVIDENCE_SHOWN},
+            nav_title="Our strategy",
+        )
+        for item in progress:
+            if len(item.evidence.records) > EVIDENCE_SHOWN:
+                pages[commitment_src_uri(item.commitment.id)] = PageSpec(
+                    "commitment.html", f"Evidence: {item.commitment.text}", {"strategy": strategy, "item": item}
+                )
+        if has_easy_read:
+            pages[EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
+    reports = annual_reports(plan.engagements, plan.organisation, plan.today)
+    pages[f"{REPORTS}/index.md"] = PageSpec(
+        "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports"
+    )
+    for report in reports:
+        pages[report_src_uri(report.year.label)] = PageSpec(
+            "report.html",
+            f"Annual engagement report {report.year.label}",
+            {
+                "report": report,
+                "charts": report_charts(report, plan.organisation),
+                "comparison": comparison(report),
+                "change_in_words": change_in_words,
+            },
+        )
+    # Each report holds its year's changes, newest first, and the reports run newest year first.
+    every_change = tuple(change for report in reports for change in report.changes)
+    listing = ChangesListing("Changes you made happen", every_change, plan.start_month)
+    for number in range(1, listing.page_count() + 1):
+        title = listing.title if number == 1 else f"{listing.title} (page {number})"
+        pages[listing.src_uri(number)] = PageSpec(
+            "changes.html", title, {"listing": listing, "page": number},
+            nav_title=listing.title if number == 1 else None,
+        )
+    return pages
+
+
+def report_charts(report: AnnualReport, organisation: Organisation) -> dict[str, Markup]:
+    """The annual report's charts; each page puts the same figures in a table after its chart."""
+    label = report.year.label
+    small = organisation.personal_data.small_number
+
+    def engagements(n: int) -> str:
+        return f"{n:,} engagement" + ("" if n == 1 else "s")
+
+    def group_bar(name: str, people: int, counted: int) -> Bar:
+        if not counted:
+            return Bar(name, None, "not counted")
+        if people < small:
+            return Bar(name, None, f"fewer than {small}")
+        return Bar(name, people, f"{people:,} people")
+
+    figures = report.figures
+    return {
+        "types": bar_chart(
+            "chart-types", f"Engagements by kind, {label}",
+            [Bar(row.label, row.engagements, engagements(row.engagements)) for row in report.by_type],
+        ),
+        "topics": bar_chart(
+            "chart-topics", f"Engagements by topic, {label}",
+            [Bar(row.label, row.engagements, engagements(row.engagements)) for row in report.by_topic],
+        ),
+        "places": bar_chart(
+            "chart-places", f"Engagements by place, {label}",
+            [Bar(row.label, row.engagements, engagements(row.engagements)) for row in report.by_locality]
+            + [Bar(f"{report.area_wide.label} (area-wide)", report.area_wide.engagements, engagements(report.area_wide.engagements))],
+        ),
+        "groups": bar_chart(
+            "chart-groups", f"People from each group we count, {label}",
+            [group_bar(group.label, group.people, group.engagements) for group in report.groups],
+            summary=f"Out of {figures.participants:,} people who took part.",
+        ),
+        "actions": bar_chart(
+            "chart-actions", f"Actions by status, {label}",
+            [
+                Bar(words + (" (completed in the year)" if status == "done" else ""), figures.actions[status], f"{figures.actions[status]:,}")
+                for status, words in ACTION_STATUS_WORDS.items()
+            ],
+        ),
+        "ratings": bar_chart(
+            "chart-ratings", f"Participants' average rating of taking part, {label}",
+            [Bar(r.record.engagement.title, r.rating, f"{r.rating:.1f} out of 5") for r in report.rated],
+            summary="Each bar is one engagement's average rating, on a scale from 1 to 5.",
+            maximum=5,
+        ),
+    }
+
+
+def easy_read_advice(strategy: Strategy, source: Source) -> list[Advice]:
+    """Advice on the easy-read text, to log at INFO: long sentences, and a reading age over 9.
+
+    Easy read keeps to one idea in a short sentence: a sentence of more than 15 words is
+    worth splitting. The reading age (Flesch-Kincaid grade + 5) of the whole text should be
+    9 or less.
+    """
+    advice: list[Advice] = []
+    for index, line in enumerate(strategy.easy_read):
+        where = f"easy_read[{index + 1}].text"
+        for sentence in sentences(_as_sentence(line.text)):
+            words = word_count(sentence)
+            if words > EASY_READ_WORDS:
+                advice.append(
+                    Advice(
+                        source.path, source.line("easy_read", index, "text"), where,
+                        f"has a sentence of {words} words. Easy read keeps to {EASY_READ_WORDS} words or fewer: "
+                        "split it into shorter sentences, one idea each.",
+                        "sentence-length",
+                    )
+                )
+        if len(sentences(_as_sentence(line.text))) > 1:
+            advice.append(
+                Advice(
+                    source.path, source.line("easy_read", index, "text"), where,
+                    "has more than one sentence. Easy read has one idea to a line: give each sentence its own line.",
+                    "sentence-length",
+                )
+            )
+    text = " ".join(_as_sentence(line.text) for line in strategy.easy_read)
+    if text.strip():
+        scores = score(text)
+        if scores.reading_age > EASY_READ_AGE:
+            advice.append(
+                Advice(
+                    source.path, source.line("easy_read"), "easy_read",
+                    f"has a reading age of {scores.reading_age:g}, above {EASY_READ_AGE} for easy read. "
+                    "Use shorter sentences and everyday words of one or two syllables.",
+                    "reading-age",
+                )
+            )
+    return advice

@@ -1,0 +1,90 @@
+"""axe-core finds no WCAG 2.2 A/AA failure on any kind of page, or in the open search dialog."""
+
+from __future__ import annotations
+
+import os
+
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .support import PAGES, PAGES_TO_COME, AxeResult, load, page_file, resolve, run_axe, viewport
+
+
+def check(result: AxeResult, name: str, axe_results: dict) -> None:
+    axe_results[name] = {
+        "violations": len(result.violations),
+        "passes": result.passes,
+        # "Needs review": axe could not decide (for example text over a gradient). For people to look at.
+        "needs_review": {rule["id"]: rule["targets"] for rule in result.incomplete},
+    }
+    if result.violations:
+        pytest.fail(f"axe found {len(result.violations)} problem(s) on {name}:\n{result.report()}", pytrace=False)
+    assert result.passes > 0, f"axe checked nothing on {name}"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_axe_violations(name, driver, base_url, site_dir, axe_source, axe_results) -> None:
+    url = resolve(site_dir, name)
+    assert page_file(site_dir, url).is_file(), f"the built site has no {url or 'home page'}"
+    load(driver, base_url + url)
+    check(run_axe(driver, axe_source), name, axe_results)
+
+
+@pytest.mark.parametrize("name", list(PAGES_TO_COME))
+def test_page_to_come_has_no_axe_violations(name, driver, base_url, site_dir, axe_source, axe_results) -> None:
+    url = PAGES_TO_COME[name]
+    if not page_file(site_dir, url).is_file():
+        pytest.skip(f"/{url} is not in the built site yet (the lead is adding it); checked once it is")
+    load(driver, base_url + url)
+    check(run_axe(driver, axe_source), name, axe_results)
+
+
+@pytest.mark.skipif(not os.environ.get("YSWD_AXE_EVERY_PAGE"), reason="set YSWD_AXE_EVERY_PAGE=1 to check every page")
+def test_every_page_has_no_axe_violations(driver, base_url, site_dir, axe_source) -> None:
+    """Every HTML page of the site, not just one of each kind (slower: about 0.3 s a page)."""
+    failures = []
+    for page in sorted(site_dir.rglob("*.html")):
+        url = page.relative_to(site_dir).as_posix().removesuffix("index.html")
+        if url.startswith(("assets/", "pagefind/")):
+            continue
+        load(driver, base_url + url)
+        if driver.execute_script("return !!document.querySelector('meta[http-equiv=refresh]')"):
+            continue  # a redirect page
+        result = run_axe(driver, axe_source)
+        if result.violations:
+            failures.append(f"/{url}:\n{result.report()}")
+    if failures:
+        pytest.fail(f"axe found problems on {len(failures)} page(s):\n" + "\n".join(failures), pytrace=False)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_with_results_has_no_axe_violations(width, driver, base_url, site_dir, axe_source, axe_results) -> None:
+    """Search is a page (Pagefind), reached from the header's Search link: Tab to it, press
+    Enter, type a question, wait for the results, then check the page as it is then."""
+    if not (site_dir / "search" / "index.html").is_file():
+        pytest.skip("this build has no search page (yswd's search option is 'none')")
+    with viewport(driver, width, 844 if width < 600 else 900, mobile=width < 600):
+        load(driver, base_url)
+        driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+        for _ in range(10):
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            if "yswd-header-search" in (driver.switch_to.active_element.get_attribute("class") or ""):
+                break
+        else:
+            pytest.fail("Tab never reached the Search link in the header")
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        WebDriverWait(driver, 10).until(lambda d: d.current_url == base_url + "search/")
+        box = WebDriverWait(driver, 10).until(
+            ready.visibility_of_element_located((By.CSS_SELECTOR, "#yswd-search input[type=text], #yswd-search input"))
+        )
+        box.send_keys("scan")
+        WebDriverWait(driver, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#yswd-search .pagefind-ui__result-link")
+        )
+        check(run_axe(driver, axe_source), f"search-results-{width}", axe_results)
