@@ -13,7 +13,7 @@ from html import escape
 from .model import GlossaryEntry
 
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_SKIP = {"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea", "title", "select", "option"}
+_SKIP = {"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea", "title", "select", "option", "aside"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "th", "label", "button"}
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 

@@ -23,6 +23,7 @@ from .dates import month_year, uk_date
 from .field_reference import field_reference
 from .exports import LICENCE, LICENCE_URL, data_dictionary
 from .load import EngagementFile
+from .readability import Report
 from .model import ACTION_STATUS_WORDS, Document
 from .rules import attached_path
 from .site import PageSpec, SitePlan
@@ -85,7 +86,14 @@ FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 class PageRenderer:
     """Renders each generated page's HTML, given the page's own URL for relative links."""
 
-    def __init__(self, plan: SitePlan, markdown: MarkdownRenderer, directory_urls: bool = True, site_name: str = ""):
+    def __init__(
+        self,
+        plan: SitePlan,
+        markdown: MarkdownRenderer,
+        directory_urls: bool = True,
+        site_name: str = "",
+        readability: dict[str, Report] | None = None,
+    ):
         self.plan = plan
         self.directory_urls = directory_urls
         self._settings = "\n".join(
@@ -115,6 +123,7 @@ class PageRenderer:
             licence=LICENCE,
             licence_url=LICENCE_URL,
             dictionary=data_dictionary(),
+            readability=readability or {},
             status_words=RECORD_STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,

@@ -229,3 +229,23 @@ def test_review_build_lists_what_awaits_review_with_approvals_needed(example_rev
 
 def test_public_build_has_no_review_pages(example_public: Path) -> None:
     assert not (example_public / "review").exists()
+
+
+def test_review_pages_carry_the_plain_english_report(example_review: Path, example_public: Path, example_records: list[EngagementFile]) -> None:
+    draft = next(r for r in example_records if r.engagement.status == "draft")
+    text = " ".join(visible_text(page(example_review, f"engagements/{draft.id}")).split())
+    assert "Plain English report Reading age" in text
+    assert "Reading age of each part" in text and "Longest sentences" in text
+    published = next(r for r in example_records if r.engagement.status == "published")
+    assert "Plain English report" not in page(example_public, f"engagements/{published.id}")
+
+
+def test_readability_advice_is_logged_at_info_in_the_review_build(site: SiteFolder) -> None:
+    record = site.read("content/engagements/scan-times.md")
+    long_summary = "We asked parents-to-be, their partners, their families, the midwives who look after them and the hospital staff who run the clinics about the times of their appointments."
+    site.write("content/engagements/scan-times.md", record.replace("summary: We asked parents-to-be about scan appointment times.", f"summary: {long_summary}"))
+    review = site.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": "review"})
+    assert review.returncode == 0, review.stderr
+    assert "INFO    -  yswd: Plain English: content/engagements/scan-times.md:5: summary: has a reading age of" in review.stderr
+    public = site.mkdocs("build", "--strict")
+    assert public.returncode == 0 and "Plain English" not in public.stderr

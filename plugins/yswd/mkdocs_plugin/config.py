@@ -29,6 +29,11 @@ class YouSaidWeDidConfig(base.Config):
     review_site_dir = c.Type(str, default="site-review")
     """Where the review build goes when site_dir is left at its default."""
 
+    readability = c.Choice(("review", "always", "never"), default="review")
+    """When to score plain English and log advice at INFO: in the review build (the default,
+    with the report beside each record), in every build, or never. Scoring takes about 10 ms
+    a record, so public builds of large sites skip it unless asked."""
+
     search = c.Choice(("pagefind", "none"), default="pagefind")
     """`pagefind`: a search page and a chunked static index. `none`: no search from yswd
     (use mkdocs-material's search plugin instead, which loads its whole index on every page)."""

@@ -41,7 +41,9 @@ from ..exports import data_files
 from ..glossary import Glossary
 from ..redirects import NOINDEX, redirect_pages
 from ..search import SearchIndexError, build_index, searchable
-from ..load import Layout, RecordCache
+from ..load import Content, Layout, RecordCache
+from ..readability import Report, jargon_terms, record_readability, strategy_readability
+from ..strategy_pages import easy_read_advice
 from ..problems import format_problems
 from ..render import MarkdownRenderer, PageRenderer
 from ..site import AUDIENCES, SitePlan, plan_site
@@ -97,6 +99,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
             config.use_directory_urls,
             config.site_name,
+            self._readability(content),
         )
         for stylesheet in (STYLESHEET, BRAND_STYLESHEET):
             if stylesheet not in config.extra_css:
@@ -113,6 +116,21 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             config.site_dir = str(building)
             self.finished = False
         return config
+
+    def _readability(self, content: Content) -> dict[str, Report]:
+        """Plain-English reports for the records this build shows; their advice logged at INFO."""
+        wanted = self.config.readability
+        if wanted == "never" or (wanted == "review" and self.plan.audience != "review"):
+            return {}
+        terms = jargon_terms(content.glossary)
+        reports = {r.id: record_readability(r, content.glossary, terms=terms) for r in self.plan.engagements}
+        advice = [item for report in reports.values() for item in report.advice]
+        if content.strategy is not None and content.strategy_source is not None:
+            advice += strategy_readability(content.strategy, content.strategy_source, content.glossary, terms=terms).advice
+            advice += easy_read_advice(content.strategy, content.strategy_source)
+        for item in advice:
+            log.info("Plain English: %s", item)
+        return reports
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.plan is None:
