@@ -163,6 +163,17 @@ def report(year: str, pdf_path: Path, config_file: Path) -> None:
     click.echo(f"Wrote the annual engagement report for {year} to {pdf_path}.")
 
 
+@main.command("review-pack")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the PDF, such as review-pack.pdf.")
+@CONFIG_OPTION
+def review_pack(pdf_path: Path, config_file: Path) -> None:
+    """Write every record waiting for the reader panel, with a checklist, as a PDF to print."""
+    from .mkdocs_plugin.report_setup import write_review_pack
+
+    write_review_pack(config_file, pdf_path)
+    click.echo(f"Wrote the review pack to {pdf_path}. It is for the reader panel only: do not publish it.")
+
+
 def _mkdocs(command: str, config_file: Path, audience: str, extra: list[str]) -> None:
     """Run MkDocs itself, so messages and exit codes are exactly those of a plain build."""
     env = {**os.environ, "YSWD_AUDIENCE": audience}

@@ -1,4 +1,4 @@
-"""The annual engagement report as an accessible PDF for the board, with WeasyPrint.
+"""Pages as accessible PDFs with WeasyPrint: the annual report for the board, the review pack for the panel.
 
 The PDF carries the same HTML as the report's web page (`report.html`), wrapped in a
 print layout (`report_pdf.html`, `assets/report_pdf.css`). WeasyPrint writes it as
@@ -35,16 +35,39 @@ class UnknownYear(ValueError):
 def report_html(plan: SitePlan, renderer: PageRenderer, label: str) -> str:
     """The whole HTML document of the year's report, ready for printing."""
     src_uri = report_src_uri(label)
-    spec = plan.pages.get(src_uri)
-    if spec is None:
+    if src_uri not in plan.pages:
         years = [key.split("/")[1] for key in plan.pages if key.startswith("reports/") and key.count("/") == 2]
         known = ", ".join(years) if years else "none"
         raise UnknownYear(f'There is no report for "{label}". The years with records are: {known}.')
-    body = renderer.render(spec, src_uri)
+    return _document(
+        plan,
+        renderer,
+        src_uri,
+        description="how {org} involved people in the year, and the difference it made.",
+        source_note='from the published "You said, we did" records',
+    )
+
+
+def review_pack_html(plan: SitePlan, renderer: PageRenderer) -> str:
+    """Every record waiting for the reader panel, with the checklist, as one printable document."""
+    return _document(
+        plan,
+        renderer,
+        "review/pack/index.md",
+        description="records from {org} waiting for the reader panel's review.",
+        source_note="for the reader panel only: not for publication",
+    )
+
+
+def _document(plan: SitePlan, renderer: PageRenderer, src_uri: str, description: str, source_note: str) -> str:
+    """A planned page's HTML in the print layout."""
+    spec = plan.pages[src_uri]
     env: Environment = renderer.env
     return env.get_template("report_pdf.html").render(
-        body=Markup(body),
+        body=Markup(renderer.render(spec, src_uri)),
         title=spec.title,
+        description=description.format(org=plan.organisation.name),
+        source_note=source_note,
         language=LANGUAGE,
         css=Markup(CSS.read_text(encoding="utf-8")),
         org=plan.organisation,
@@ -52,7 +75,7 @@ def report_html(plan: SitePlan, renderer: PageRenderer, label: str) -> str:
     )
 
 
-def write_report_pdf(html: str, out: Path, base_url: str | None = None) -> None:
+def write_pdf(html: str, out: Path, base_url: str | None = None) -> None:
     """Write `html` to `out` as a tagged PDF/UA-1 document.
 
     `base_url` is the report page's address on the public site, so that relative links
@@ -66,11 +89,11 @@ def write_report_pdf(html: str, out: Path, base_url: str | None = None) -> None:
     document.write_pdf(out, pdf_variant="pdf/ua-1")
 
 
-def report_base_url(site_url: str | None, label: str, directory_urls: bool = True) -> str | None:
-    """The report page's public address, from mkdocs.yml's site_url; None without one."""
+def page_base_url(site_url: str | None, src_uri: str, directory_urls: bool = True) -> str | None:
+    """The page's public address, from mkdocs.yml's site_url; None without one."""
     if not site_url:
         return None
-    return site_url.rstrip("/") + "/" + page_url(report_src_uri(label), directory_urls)
+    return site_url.rstrip("/") + "/" + page_url(src_uri, directory_urls)
 
 
 _RELATIVE_HREF = re.compile(r'(<a\b[^>]*?)\s+href="(?!https?:|mailto:|tel:|#)[^"]*"')

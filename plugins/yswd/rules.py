@@ -51,7 +51,7 @@ def organisation_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                 f"is too light: its contrast with white is {ratio:.1f} to 1, and it needs at least "
                 f"{MINIMUM_CONTRAST} to 1 so that everyone can read it. Choose a darker colour.",
             )
-    if branding.logo and not (docs_dir / branding.logo).is_file():
+    if branding.logo and not _is_file(docs_dir / branding.logo):
         yield Problem(source.path, source.line("branding", "logo"), "branding.logo", "names a picture that is not in the content folder.")
 
 
@@ -256,6 +256,14 @@ def documents(record: EngagementFile, docs_dir: Path) -> Iterator[Problem]:
             yield Problem(record.source.path, record.source.line(*where), label, problem)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a file staff named exists; a name the system can't even look up does not."""
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, for example
+        return False
+
+
 def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
     """The docs-relative path of a document kept beside its record; None for a web address."""
     parsed = urlparse(url)
@@ -275,7 +283,7 @@ def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | N
     if relative.is_absolute() or ".." in relative.parts or "\\" in url:
         return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
     target = docs_dir / folder / relative
-    if not target.is_file():
+    if not _is_file(target):
         return "names a file that is not in the record's folder. Check the spelling, or add the file."
     if not target.resolve().is_relative_to((docs_dir / folder).resolve()):
         return "is a link to a file outside the record's folder. Put the file itself beside the record."
@@ -314,7 +322,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
         if line.image:
             where = ("easy_read", index, "image")
             image = PurePosixPath(line.image)
-            if image.is_absolute() or ".." in image.parts or not (docs_dir / image).is_file():
+            if image.is_absolute() or ".." in image.parts or not _is_file(docs_dir / image):
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")
             if not line.alt:
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].alt", "is required with a picture: describe what it shows for people who can't see it.")

@@ -28,7 +28,8 @@ def searchable(html: str) -> str:
 def build_index(site_dir: Path) -> None:
     """Index the HTML in `site_dir` into `site_dir/pagefind/`."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--force-language", "en"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--force-language", "en",
+         "--exclude-selectors", ".headerlink"],
         capture_output=True,
         text=True,
     )

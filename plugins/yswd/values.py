@@ -107,7 +107,7 @@ def _number(value: object) -> float:
             raise fail("should be written without commas, like 1200.")
         if re.fullmatch(r"[-+]?\d+(\.\d+)?\s*%", cleaned):
             raise fail("should be a number without the % sign.")
-        if re.fullmatch(r"[-+]?\d+", cleaned):
+        if re.fullmatch(r"[-+]?\d{1,30}", cleaned):
             return int(cleaned)
         if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)", cleaned):
             return float(cleaned)

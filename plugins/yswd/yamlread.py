@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 40
+MAX_DIGITS = 30
 
 
 class YamlInt(int):
@@ -201,6 +202,8 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return text.lower() == "true"
         if tag == "tag:yaml.org,2002:int":
+            if len(text) > MAX_DIGITS:
+                return text  # far beyond any count; the field's own check says what is wrong
             number = YamlInt(text)
             number.source = text
             return number

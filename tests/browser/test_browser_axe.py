@@ -1,10 +1,8 @@
-"""axe-core finds no WCAG 2.2 A/AA failure on any kind of page, or in the open search dialog."""
+"""axe-core finds no WCAG 2.0-2.2 A/AA failure on any kind of page, or on the search page with results."""
 
 from __future__ import annotations
 
 import os
-
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from ..load import Layout
 from .plugin import YouSaidWeDidPlugin, layout_for
 
 
-def layout_from_mkdocs_yml(config_file: Path) -> Layout:
+def load_site(config_file: Path) -> tuple[MkDocsConfig, YouSaidWeDidPlugin]:
+    """The site's MkDocs configuration and its yswd plugin, or a clean error for the command line."""
     if not config_file.is_file():
         raise click.ClickException(f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f.")
     try:
@@ -21,5 +23,10 @@ def layout_from_mkdocs_yml(config_file: Path) -> Layout:
         raise click.ClickException(f"{config_file} has a problem: {error}") from None
     for plugin in config.plugins.values():
         if isinstance(plugin, YouSaidWeDidPlugin):
-            return layout_for(config, plugin.config)
+            return config, plugin
     raise click.ClickException(f"{config_file} does not list the yswd plugin under plugins:.")
+
+
+def layout_from_mkdocs_yml(config_file: Path) -> Layout:
+    config, plugin = load_site(config_file)
+    return layout_for(config, plugin.config)
