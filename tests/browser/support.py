@@ -32,11 +32,6 @@ PAGES: dict[str, str] = {
     "engagement-with-everything": "engagements/maternity-scan-appointments-2023/",
     "open-engagement": "",  # found in the built site: see open_engagement()
     "not-found": "404.html",
-}
-
-# Pages still being added or changed. Each is checked whenever it is in the built site, and
-# skipped, saying so, when it is not.
-PAGES_TO_COME: dict[str, str] = {
     "data": "data/",
     "accessibility-statement": "accessibility/",
     "glossary": "glossary/",
@@ -83,7 +78,7 @@ def open_engagement(site: Path) -> str:
 
 
 def resolve(site: Path, name: str) -> str:
-    return open_engagement(site) if name == "open-engagement" else {**PAGES, **PAGES_TO_COME}[name]
+    return open_engagement(site) if name == "open-engagement" else PAGES[name]
 
 
 def load(driver: WebDriver, url: str) -> None:
