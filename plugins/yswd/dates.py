@@ -63,6 +63,12 @@ class FinancialYear:
     def previous(self) -> FinancialYear:
         return FinancialYear(self.start_year - 1, self.start_month)
 
+    @property
+    def span_words(self) -> str:
+        """When such years run, in words: "1 April to 31 March"."""
+        first, last = self.first_day, self.last_day
+        return f"{first.day} {MONTHS[first.month - 1]} to {last.day} {MONTHS[last.month - 1]}"
+
     def __contains__(self, day: date) -> bool:
         return self.first_day <= day <= self.last_day
 

@@ -43,3 +43,9 @@ def test_build_date_comes_from_source_date_epoch() -> None:
 def test_uk_date() -> None:
     assert uk_date(date(2025, 8, 15)) == "15 August 2025"
     assert uk_date(date(2026, 3, 2)) == "2 March 2026"
+
+
+def test_span_in_words() -> None:
+    assert FinancialYear(2025, 4).span_words == "1 April to 31 March"
+    assert FinancialYear(2025, 1).span_words == "1 January to 31 December"
+    assert FinancialYear(2024, 3).span_words == "1 March to 28 February"
