@@ -34,6 +34,7 @@ import yaml
 
 from .load import Content, EngagementFile, Source
 from .model import GlossaryEntry, Strategy
+from .problems import Problem
 
 AGE_OFFSET = 5
 """UK reading age = US school grade + 5."""
@@ -121,19 +122,11 @@ class JargonUse:
 AdviceKind = Literal["reading-age", "sentence-length", "jargon"]
 
 
-@dataclass(frozen=True)
-class Advice:
+@dataclass(frozen=True, order=True)
+class Advice(Problem):
     """Something to make plainer: where, and what to do. Shown like a Problem, but not an error."""
 
-    path: str
-    line: int
-    field: str
-    message: str
     kind: AdviceKind
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)

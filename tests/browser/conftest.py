@@ -17,6 +17,7 @@ import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -206,23 +207,25 @@ def _chromium(profile: Path, *, javascript: bool) -> webdriver.Chrome:
     return driver
 
 
-@pytest.fixture(scope="session")
-def driver() -> Iterator[webdriver.Chrome]:
-    """One headless Chromium, with JavaScript, shared by the whole session."""
+@contextmanager
+def _session_browser(javascript: bool) -> Iterator[webdriver.Chrome]:
     with tempfile.TemporaryDirectory(prefix="yswd-chromium-") as profile:
-        browser = _chromium(Path(profile), javascript=True)
+        browser = _chromium(Path(profile), javascript=javascript)
         try:
             yield browser
         finally:
             browser.quit()
+
+
+@pytest.fixture(scope="session")
+def driver() -> Iterator[webdriver.Chrome]:
+    """One headless Chromium, with JavaScript, shared by the whole session."""
+    with _session_browser(javascript=True) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")
 def driver_nojs() -> Iterator[webdriver.Chrome]:
     """A second headless Chromium with JavaScript switched off, as some visitors have it."""
-    with tempfile.TemporaryDirectory(prefix="yswd-chromium-nojs-") as profile:
-        browser = _chromium(Path(profile), javascript=False)
-        try:
-            yield browser
-        finally:
-            browser.quit()
+    with _session_browser(javascript=False) as browser:
+        yield browser
