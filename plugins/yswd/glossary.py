@@ -2,20 +2,41 @@
 
 `title` tooltips do not reach touch-screen or keyboard users, so the first use on each page
 also says what the term means, in brackets. Terms come from site_config/glossary.yml. Text
-inside code, scripts, links' own addresses and existing `<abbr>` titles is left alone.
+inside tags, code, scripts, SVG, side panels and existing `<abbr>` titles is left alone;
+headings, captions and labels get the `<abbr>` but never the bracketed explanation.
+
+Every page goes through here, so the work is done with a few regular-expression passes
+per page and string slicing, not a walk over every tag.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from html import escape
 
 from .model import GlossaryEntry
 
-_TOKENS = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_SKIP = {"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea", "title", "select", "option", "aside"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "th", "label", "button"}
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_SKIP = "code|pre|script|style|kbd|samp|svg|textarea|title|select|aside"
+_QUIET = "h[1-6]|summary|caption|th|label|button"
+_SKIP_SPANS = re.compile(rf"<({_SKIP})\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_QUIET_SPANS = re.compile(rf"<({_QUIET})\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr\s*>", re.S | re.I)
+
+
+class _Spans:
+    """Sorted, non-overlapping (start, end) ranges, and a quick "is this inside one?"."""
+
+    def __init__(self, pattern: re.Pattern, html: str):
+        self.ranges: list[tuple[int, int]] = []
+        for match in pattern.finditer(html):
+            if not self.ranges or match.start() >= self.ranges[-1][1]:
+                self.ranges.append(match.span())
+        self.starts = [start for start, _ in self.ranges]
+
+    def contains(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ranges[index][1]
 
 
 class Glossary:
@@ -23,62 +44,41 @@ class Glossary:
 
     def __init__(self, entries: dict[str, GlossaryEntry]):
         self.entries = entries
-        terms = sorted((escape(term, quote=False) for term in entries), key=len, reverse=True)
         self._by_html = {escape(term, quote=False): term for term in entries}
-        self._pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?=s?(?![\w]))") if terms else None
+        terms = sorted(self._by_html, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?=s?(?!\w))") if terms else None
 
     def mark(self, html: str) -> str:
         """Wrap each use of a term in `<abbr>`, spelling out the first use outside headings."""
         if self._pattern is None:
             return html
-        explained: set[str] = set()
-        skip_depth = 0
-        quiet_depth = 0
-        in_abbr: str | None = None
+        uses = list(self._pattern.finditer(html))
+        abbrs = [m for m in _ABBR.finditer(html) if m.group(1).strip() in self._by_html]
+        if not uses and not abbrs:
+            return html
+        skipped = _Spans(_SKIP_SPANS, html)
+        quiet = _Spans(_QUIET_SPANS, html)
+        inside_abbr = _Spans(_ABBR, html)
+        events = [(m.start(), m.end(), m.group(1), False) for m in uses if self._in_text(html, m.start(), skipped, inside_abbr)]
+        events += [(m.start(), m.end(), m.group(1).strip(), True) for m in abbrs if not skipped.contains(m.start())]
+        events.sort()
         out: list[str] = []
-        for token in _TOKENS.split(html):
-            if not token:
-                continue
-            if token.startswith("<"):
-                name = _TAG_NAME.match(token)
-                tag = name.group(1).lower() if name else ""
-                closing = token.startswith("</")
-                if tag == "abbr":
-                    if closing and in_abbr is not None:
-                        out.append(token)
-                        self._explain_once(in_abbr, explained, quiet_depth, out)
-                        in_abbr = None
-                        continue
-                    in_abbr = "" if not closing else None
-                elif tag in _SKIP and not token.endswith("/>"):
-                    skip_depth += -1 if closing else 1
-                    skip_depth = max(skip_depth, 0)
-                elif tag in _HEADINGS:
-                    quiet_depth += -1 if closing else 1
-                    quiet_depth = max(quiet_depth, 0)
-                out.append(token)
-                continue
-            if in_abbr is not None:
-                in_abbr += token
-                out.append(token)
-            elif skip_depth:
-                out.append(token)
-            else:
-                out.append(self._pattern.sub(lambda m: self._replace(m, explained, quiet_depth), token))
+        explained: set[str] = set()
+        last = 0
+        for start, end, written, already_marked in events:
+            term = self._by_html[written]
+            expansion = escape(self.entries[term].expansion)
+            out.append(html[last:start])
+            out.append(html[start:end] if already_marked else f'<abbr title="{expansion}">{written}</abbr>')
+            if term not in explained and not quiet.contains(start):
+                explained.add(term)
+                out.append(f" ({expansion})")
+            last = end
+        out.append(html[last:])
         return "".join(out)
 
-    def _replace(self, match: re.Match, explained: set[str], quiet: int) -> str:
-        term = self._by_html[match.group(1)]
-        expansion = escape(self.entries[term].expansion)
-        marked = f'<abbr title="{expansion}">{match.group(1)}</abbr>'
-        if quiet or term in explained:
-            return marked
-        explained.add(term)
-        return f"{marked} ({expansion})"
-
-    def _explain_once(self, text: str, explained: set[str], quiet: int, out: list[str]) -> None:
-        """A term the Markdown abbr extension already marked: spell it out if it is the first use."""
-        term = self._by_html.get(text.strip())
-        if term is not None and not quiet and term not in explained:
-            explained.add(term)
-            out.append(f" ({escape(self.entries[term].expansion)})")
+    @staticmethod
+    def _in_text(html: str, position: int, skipped: _Spans, inside_abbr: _Spans) -> bool:
+        """Whether a match is in the page's text: not inside a tag, a skipped element or an <abbr>."""
+        inside_tag = html.rfind("<", 0, position) > html.rfind(">", 0, position)
+        return not inside_tag and not skipped.contains(position) and not inside_abbr.contains(position)

@@ -133,7 +133,13 @@ def _separators_agree(first: str, second: str) -> bool:
     return bool(first) and bool(second)
 
 
+_WORTH_SCANNING = re.compile(r"[0-9@]")
+"""Every kind of personal data we look for has a digit or an @ in it: most text has neither."""
+
+
 def _candidates(text: str) -> Iterator[Hit]:
+    if not _WORTH_SCANNING.search(text):
+        return
     for match in _NHS_NUMBER.finditer(text):
         if _separators_agree(match[2], match[4]) and nhs_check_digit_ok(match[1] + match[3] + match[5]):
             yield Hit(match.start(), match.end(), "nhs-number")
@@ -332,6 +338,8 @@ def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, str):
         yield path, value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and -10**8 < value < 10**8 and getattr(value, "source", None) is None:
+            return  # a count: too short to be a phone or NHS number
         source = getattr(value, "source", None)
         if source is None:
             try:

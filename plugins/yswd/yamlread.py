@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: the careful reader does everything
+    CParser = None
 
 Path = tuple[str | int, ...]
 
@@ -116,12 +123,55 @@ for tag, pattern, first in [
     _Loader.add_implicit_resolver(tag, pattern, list(first))
 
 
+class _FastLoader(CParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+    """libyaml's parser (C, about ten times faster) with the same scalar rules as `_Loader`."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+    def __init__(self, stream: str):
+        CParser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+_DEEP_BLOCKS = re.compile(r"\n {300}|(?:- ){60}")
+
+
+def _maybe_deep(text: str) -> bool:
+    """Text that might nest deeply. libyaml recurses in C and would crash the process, so
+    such text goes to PyYAML, whose error we report; records never nest so deep."""
+    return text.count("[") + text.count("{") > 200 or _DEEP_BLOCKS.search(text) is not None
+
+
+class _SharedNode(Exception):
+    """A node reached twice: the document uses an alias, which the careful reader reports."""
+
+
 def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[YamlProblem]]:
     """Parse one YAML document whose first line is line `first_line` of its file.
 
     Returns the value, the line marks and the problems found on the way (duplicate keys
     and the like), or raises `YamlSyntaxError` when the text cannot be read at all.
+
+    libyaml reads well-formed files quickly; anything it cannot read, or any alias, is read
+    again by PyYAML's own parser, whose errors we know how to explain.
     """
+    if CParser is not None and not _maybe_deep(text):
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            builder = _Builder(first_line - 1, refuse_shared=True)
+            value = builder.value(node, ()) if node is not None else None
+            return value, builder.marks, builder.problems
+        except (yaml.YAMLError, _SharedNode, RecursionError, YamlSyntaxError):
+            pass
+        finally:
+            loader.dispose()
+    return _read_carefully(text, first_line)
+
+
+def _read_carefully(text: str, first_line: int) -> tuple[object, Marks, list[YamlProblem]]:
+    """PyYAML's pure-Python reader: slower, with errors that say where and what."""
     offset = first_line - 1
     loader = None
     try:
@@ -149,10 +199,11 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
 class _Builder:
     """Turns composed nodes into plain values, recording lines and collecting problems."""
 
-    def __init__(self, offset: int):
+    def __init__(self, offset: int, refuse_shared: bool = False):
         self.offset = offset
         self.marks = Marks()
         self.problems: list[YamlProblem] = []
+        self.seen: set[int] | None = set() if refuse_shared else None
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self.offset
@@ -160,6 +211,10 @@ class _Builder:
     def value(self, node: Node, path: Path) -> object:
         if len(path) > MAX_DEPTH:
             raise YamlSyntaxError(self.line(node), "This is nested too deeply to be a record.")
+        if self.seen is not None and not isinstance(node, ScalarNode):
+            if id(node) in self.seen:
+                raise _SharedNode()
+            self.seen.add(id(node))
         self.marks.lines.setdefault(path, self.line(node))
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
