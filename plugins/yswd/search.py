@@ -7,6 +7,7 @@ Pagefind's PyPI package carries its binary, so nothing is fetched at build time.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +26,24 @@ def searchable(html: str) -> str:
     return f"{BODY_START}\n{html}\n{BODY_END}"
 
 
-def build_index(site_dir: Path) -> None:
-    """Index the HTML in `site_dir` into `site_dir/pagefind/`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--force-language", "en",
-         "--exclude-selectors", ".headerlink"],
-        capture_output=True,
-        text=True,
-    )
+LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability"
+"""Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
+
+_GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
+
+
+def build_index(site_dir: Path, pages: list[str]) -> None:
+    """Index the given HTML files of `site_dir` (paths inside it) into `site_dir/pagefind/`.
+
+    Naming the files keeps Pagefind from reading every listing page only to skip it, which
+    would cost it memory in proportion to the whole site.
+    """
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+        "--force-language", "en", "--exclude-selectors", LEFT_OUT,
+    ]
+    if pages and not any(_GLOB_SPECIAL.search(page) for page in pages):
+        command += ["--glob", "{" + ",".join(sorted(pages)) + "}" if len(pages) > 1 else pages[0]]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}\n{result.stderr}")

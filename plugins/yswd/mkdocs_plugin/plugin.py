@@ -63,6 +63,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.plan: SitePlan | None = None
+        self.search_pages: set[str] = set()
+        """The pages whose text goes into the search index."""
         self.glossary = Glossary({})
         self.records = RecordCache()
         self.pages: dict[str, tuple[str, str]] = {}
@@ -115,6 +117,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             shutil.rmtree(building, ignore_errors=True)
             config.site_dir = str(building)
             self.finished = False
+        self.search_pages = set()
         return config
 
     def _readability(self, content: Content) -> dict[str, Report]:
@@ -172,6 +175,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         src_uri = page.file.src_uri
         spec = self.plan.pages.get(src_uri)
         if spec is not None:
+            if spec.template == "engagement.html":
+                self.search_pages.add(page.file.dest_uri)
             fingerprint = self.renderer.fingerprint(spec)
             cached = self.pages.get(src_uri)
             if fingerprint is not None and cached is not None and cached[0] == fingerprint:
@@ -188,6 +193,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             html = self.renderer.home(html, page.file.src_uri)
         else:
             html = self.renderer.fill_markers(html, page.file.src_uri)
+        self.search_pages.add(page.file.dest_uri)
         return searchable(self.glossary.mark(html))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -207,7 +213,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
             try:
-                build_index(Path(config.site_dir))
+                build_index(Path(config.site_dir), sorted(self.search_pages))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         self.finished = True
