@@ -29,6 +29,8 @@ def searchable(html: str) -> str:
 LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability"
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
 
+_RECORD_PAGE = re.compile(r"^(engagements/)[^/]+((?:/index)?\.html)$")
+"""Every record's page, however many, as one pattern: engagements/*/index.html."""
 _GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
 
 
@@ -42,8 +44,9 @@ def build_index(site_dir: Path, pages: list[str]) -> None:
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
         "--force-language", "en", "--exclude-selectors", LEFT_OUT,
     ]
-    if pages and not any(_GLOB_SPECIAL.search(page) for page in pages):
-        command += ["--glob", "{" + ",".join(sorted(pages)) + "}" if len(pages) > 1 else pages[0]]
+    patterns = sorted({_RECORD_PAGE.sub(r"\1*\2", page) for page in pages})
+    if patterns and not any(_GLOB_SPECIAL.search(page) for page in pages) and sum(map(len, patterns)) < 50_000:
+        command += ["--glob", "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}\n{result.stderr}")
