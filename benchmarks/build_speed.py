@@ -24,6 +24,7 @@ under 2 GB at 10,000; time growth from 1k to 10k at most 11x.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -222,13 +223,99 @@ def profile(site: Path, out: Path) -> str:
         [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session_file), "-m", "mkdocs", "build", "-q"],
         cwd=site, env=environment(), check=True, stdout=subprocess.DEVNULL,
     )
-    session = Session.load(str(session_file))
+    return render_profile(Session.load(str(session_file)), site.name)
+
+
+def render_profile(session, name: str, top: int = 25) -> str:
+    from pyinstrument.renderers import ConsoleRenderer
+
     parts = []
     for mode in ("self", "total"):
         text = ConsoleRenderer(flat=True, flat_time=mode, unicode=False, color=False, short_mode=True).render(session)
-        lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-        parts.append(f"Top 25 by {mode} time:\n" + "\n".join(lines[:25]))
-    return f"pyinstrument, our build of {site.name}, {session.duration:.1f} s sampled\n\n" + "\n\n".join(parts)
+        lines = [line.rstrip() for line in text.splitlines() if line[:1].isdigit()]  # no banner
+        parts.append(f"Top {top} by {mode} time (seconds):\n" + "\n".join(lines[:top]))
+    return f"pyinstrument, our build of {name}: {session.duration:.1f} s with the profiler on\n\n" + "\n\n".join(parts)
+
+
+TIMING_HOOK = """\
+# Written by benchmarks/build_speed.py for one build, then removed: times yswd's parts.
+import atexit, json, os, resource, time
+from importlib import import_module
+
+PARTS = [
+    ("yswd.checking", "load_content", "yswd: read files, parse YAML, validate models"),
+    ("yswd.checking", "check", "yswd: rules across fields and records"),
+    ("yswd.checking", "check_personal_data", "yswd: personal-data guard"),
+    ("yswd.mkdocs_plugin.plugin", "plan_site", "yswd: plan the site"),
+    ("yswd.mkdocs_plugin.plugin", "data_files", "yswd: open data and feed"),
+    ("yswd.render", "PageRenderer.render", "yswd: render generated pages (Jinja, Markdown, nh3)"),
+    ("yswd.render", "MarkdownRenderer.__call__", "  of which staff Markdown + nh3"),
+    ("yswd.glossary", "Glossary.mark", "yswd: glossary abbreviations on every page"),
+    ("yswd.mkdocs_plugin.plugin", "build_index", "yswd: Pagefind search index (a child process)"),
+    ("mkdocs.commands.build", "_populate_page", "MkDocs: populate every page (includes yswd's on_page_content)"),
+    ("mkdocs.commands.build", "_build_page", "MkDocs: theme template and write, every page"),
+]
+spent, calls = {}, {}
+for module_name, attribute, label in PARTS:
+    try:
+        owner = import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+    except (ImportError, AttributeError):
+        continue
+
+    def timed(*args, _original=original, _label=label, **kwargs):
+        started = time.perf_counter()
+        try:
+            return _original(*args, **kwargs)
+        finally:
+            spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - started
+            calls[_label] = calls.get(_label, 0) + 1
+
+    setattr(owner, name, timed)
+    spent[label], calls[label] = 0.0, 0
+STARTED = time.perf_counter()
+
+
+@atexit.register
+def _write():
+    with open(os.environ["YSWD_BENCH_TIMINGS"], "w", encoding="utf-8") as out:
+        json.dump({
+            "total": time.perf_counter() - STARTED, "spent": spent, "calls": calls,
+            "self_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "children_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        }, out)
+"""
+
+
+def breakdown(site: Path, out: Path) -> str:
+    """Where our build's time goes, measured without a profiler: one build with a timing hook."""
+    clean(site)
+    config_file = site / "mkdocs.yml"
+    original = config_file.read_text(encoding="utf-8")
+    hook = site / "_yswd_bench_timing.py"
+    timings = out / "timings.json"
+    hook.write_text(TIMING_HOOK, encoding="utf-8")
+    config = yaml.safe_load(original)
+    config["hooks"] = [*config.get("hooks", []), hook.name]
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=site, env={**environment(), "YSWD_BENCH_TIMINGS": str(timings)},
+                       check=True, stdout=subprocess.DEVNULL)
+    finally:
+        config_file.write_text(original, encoding="utf-8")
+        hook.unlink()
+    data = json.loads(timings.read_text(encoding="utf-8"))
+    total = data["total"]
+    rows = [f"Where the time of one build of {site.name} goes ({total:.0f} s from loading mkdocs.yml, no profiler):", "",
+            "| part | seconds | share | calls |", "|---|---:|---:|---:|"]
+    for label, seconds in data["spent"].items():
+        rows.append(f"| {label} | {seconds:.1f} | {100 * seconds / total:.0f}% | {data['calls'][label]:,} |")
+    rows += ["", f"Peak memory of that build: the MkDocs process {data['self_rss_mb']:,.0f} MB; "
+                 f"its largest child process (Pagefind) {data['children_rss_mb']:,.0f} MB."]
+    return "\n".join(rows)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -238,7 +325,12 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None) -> str:
+def code_version() -> str:
+    result = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
+
+
+def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None, breakdown_text: str | None = None) -> str:
     sizes = sorted(results)
     rows = [
         "| records | pages (ours / plain) | ours median s | plain median s | ratio ours/plain | ms a page (ours / plain) | peak RSS MB (ours / plain) |",
@@ -251,7 +343,7 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
             f"| {1000 * ours.median / ours.pages:.1f} / {1000 * plain.median / plain.pages:.1f} | {ours.peak_mb:,.0f} / {plain.peak_mb:,.0f} |"
         )
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"Measured {time.strftime('%Y-%m-%d')} at commit {code_version()}, on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{runs} alternating cold runs of each build, medians; peak RSS is the largest over the runs.",
         "",
         *rows,
@@ -274,6 +366,8 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
             f"| growth {small:,} -> {large:,} <= {TARGET_GROWTH:g}x | {ours_growth:.1f}x | {verdict(ours_growth <= TARGET_GROWTH)} |",
             "",
         ]
+    if breakdown_text:
+        lines += [breakdown_text, ""]
     if profile_text:
         lines += ["```text", profile_text, "```", ""]
     return "\n".join(lines)
@@ -288,11 +382,11 @@ def write_into_readme(text: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: 200 and 1,000 records, one run each, no profile, README unchanged")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 200 and 1,000 records, one run each, no profile")
     parser.add_argument("--sizes", type=int, nargs="+", help="record counts (default 1000 10000)")
     parser.add_argument("--runs", type=int, help="alternating runs per size (default 3)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--no-profile", action="store_true", help="skip the timing breakdown and the pyinstrument profile")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     args = parser.parse_args()
     sizes = args.sizes or ([200, 1000] if args.quick else [1000, 10000])
@@ -310,13 +404,15 @@ def main() -> None:
             dress(ours, yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8")))
             write_plain_twin(ours, plain)
             results[n] = measure(ours, plain, runs)
-        profile_text = None
+        profile_text = breakdown_text = None
         if not (args.quick or args.no_profile):
+            print("timing the parts of our largest build", flush=True)
+            breakdown_text = breakdown(work / f"ours-{max(sizes)}", work)
             print("profiling our largest build", flush=True)
             profile_text = profile(work / f"ours-{max(sizes)}", work)
-        text = report(results, runs, profile_text)
+        text = report(results, runs, profile_text, breakdown_text)
         print(text)
-        if not args.quick:
+        if not args.quick and len(sizes) >= 2:
             write_into_readme(text)
             print(f"Wrote the results into {README}")
     finally:

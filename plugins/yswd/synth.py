@@ -370,6 +370,8 @@ def capital(text: str) -> str:
 
 @dataclass
 class Organisation:
+    """The invented organisation a synthetic site belongs to."""
+
     name: str
     area: str
     domain: str
@@ -384,7 +386,6 @@ class Summary:
     records: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     action_statuses: dict[str, int] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
 
 
 class Synthesiser:
@@ -804,7 +805,6 @@ def synthesise(out: Path, records: int, seed: int = 1) -> Summary:
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
-        summary.files.append(relative)
 
     write("mkdocs.yml", synth.mkdocs_yml())
     write("site_config/organisation.yml", synth.organisation_yml())

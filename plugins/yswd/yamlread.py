@@ -134,7 +134,7 @@ class _FastLoader(CParser, SafeConstructor, Resolver):  # type: ignore[misc, val
         Resolver.__init__(self)
 
 
-_DEEP_BLOCKS = re.compile(r"\n {300}|(?:- ){60}")
+_DEEP_BLOCKS = re.compile(r"\n {300}|(?:[-?][ \t]+){50}")
 
 
 def _maybe_deep(text: str) -> bool:

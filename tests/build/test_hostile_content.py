@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import SiteFolder
+from conftest import MINIMAL, SiteFolder
 
 MARKER = "yswdxss"
 
@@ -185,10 +186,6 @@ def hostile_settings(site: SiteFolder) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    import shutil
-
-    from conftest import MINIMAL
-
     root = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(MINIMAL, root)
     site = SiteFolder(root)

@@ -19,8 +19,9 @@ import os
 import resource
 import shutil
 import signal
+import subprocess
+import sys
 from datetime import date
-from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -391,11 +392,10 @@ HOSTILE_YAML = {
     "number as key": VALID.replace("title: Scan", "1: x\ntitle: Scan"),
     "null key": VALID.replace("title: Scan", "~: x\ntitle: Scan"),
     "flow nesting 50": VALID.replace("topics: [maternity]", "topics: " + "[" * 50 + "]" * 50),
-    "flow nesting 100000": VALID.replace("topics: [maternity]", "topics: " + "[" * 100_000 + "]" * 100_000),
-    "unclosed flow nesting 100000": "---\ntitle: " + "[" * 100_000 + "\n---\n",
-    "mapping nesting 5000": "---\ntitle: " + "{a: " * 5000 + "b" + "}" * 5000 + "\n---\n",
+    "flow nesting 99": VALID.replace("topics: [maternity]", "topics: " + "[" * 99 + "]" * 99),
+    "unclosed flow nesting 98": VALID.replace("topics: [maternity]", "topics: " + "[" * 98),
+    "mixed brackets 150": VALID.replace("topics: [maternity]", "topics: " + "[{" * 75 + "x"),
     "block nesting 500": "---\ntitle:\n" + "".join("  " * (i + 1) + "- \n" for i in range(500)) + "---\n",
-    "block sequence nesting 20000": "---\ntitle: " + "- " * 20_000 + "x\n---\n",
     "many keys": "---\n" + "".join(f"k{i}: v\n" for i in range(5_000)) + "---\n",
     "long list": VALID.replace("topics: [maternity]", "topics: [" + ", ".join(["maternity"] * 10_000) + "]"),
     "many themes": VALID.replace("you_said:\n", "you_said:\n" + "".join(f"  - id: t{i}\n    theme: x\n" for i in range(5000))),
@@ -413,6 +413,32 @@ HOSTILE_YAML = {
     "old mac line endings": VALID.replace("\n", "\r"),
     "byte-order mark then utf-16": "\ufeff".encode("utf-8") + VALID.encode("utf-16-le"),
 }
+
+
+DEEP_NESTING = {
+    "flow sequences": VALID.replace("topics: [maternity]", "topics: " + "[" * 100_000 + "]" * 100_000),
+    "unclosed flow sequences": "---\ntitle: " + "[" * 100_000 + "\n---\n",
+    "flow mappings": "---\ntitle: " + "{a: " * 100_000 + "b" + "}" * 100_000 + "\n---\n",
+    "mixed brackets": "---\ntitle: " + "[{" * 50_000 + "\n---\n",
+    "block sequences": "---\ntitle: " + "- " * 100_000 + "x\n---\n",
+    "complex keys": "---\n" + "? " * 100_000 + "x\n---\n",
+    "complex keys after a list": "---\n" + "- " * 59 + "? " * 100_000 + "x\n---\n",
+    "indented mappings": "---\n" + "".join(" " * i + "a:\n" for i in range(0, 4000, 2)) + " " * 4000 + "b\n---\n",
+}
+"""Nesting deep enough to overflow a parser written in C. Each runs `yswd check` in its own
+process, so a crash (a segmentation fault, not a Python error) fails the case instead of
+stopping the test run."""
+
+
+@pytest.mark.parametrize("name", list(DEEP_NESTING))
+def test_deep_nesting_gives_a_problem_not_a_crash(fuzz_site: SiteFolder, name: str) -> None:
+    fuzz_site.record("fuzz.md", DEEP_NESTING[name])
+    result = subprocess.run(
+        [sys.executable, "-m", "yswd", "check"], cwd=fuzz_site.root, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, f"exit code {result.returncode} (negative: killed by a signal); {result.stderr[-500:]}"
+    assert "Traceback" not in result.stderr
+    assert "content/engagements/fuzz.md:" in result.stdout
 
 
 @pytest.mark.parametrize("name", list(HOSTILE_YAML))
