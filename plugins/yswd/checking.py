@@ -11,6 +11,6 @@ def load_and_check(layout: Layout, cache: RecordCache | None = None) -> Content:
     """All content of the site, with every problem from every file and rule in `problems`."""
     content = load_content(layout, cache)
     content.problems.extend(check(content, layout.docs_dir))
-    content.problems.extend(check_personal_data(content, layout))
+    content.problems.extend(check_personal_data(content, layout, cache.scans if cache else None))
     content.problems.sort()
     return content

@@ -237,6 +237,8 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[str, EngagementFile | None, list[Problem]]] = {}
+        self.scans: dict[str, tuple] = {}
+        """The personal-data guard's findings per file, kept the same way."""
 
     def load(self, path: Path, layout: Layout, problems: list[Problem]) -> EngagementFile | None:
         raw = path.read_bytes()

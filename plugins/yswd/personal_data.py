@@ -21,6 +21,7 @@ reveals a personal-data problem that was there all along.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -205,14 +206,27 @@ STORY = "body"
 """The field label of a record's Markdown story, below the front matter."""
 
 
-def check_personal_data(content: Content, layout: Layout) -> list[Problem]:
-    """A problem for every piece of personal data in any record (any status) or the strategy."""
+def check_personal_data(content: Content, layout: Layout, cache: dict | None = None) -> list[Problem]:
+    """A problem for every piece of personal data in any record (any status) or the strategy.
+
+    `cache` (kept between `mkdocs serve` rebuilds) holds each record's findings with the
+    hash of its bytes and the allow-list they were made with, so unchanged records are not
+    scanned again.
+    """
     site_allowed = _site_allowed(content, layout)
     loaded = {record.source.path: record for record in content.engagements}
     problems: set[Problem] = set()
     for path in layout.engagement_paths():
         shown = layout.shown(path)
-        problems.update(_scan_record(path, shown, loaded.get(shown), site_allowed))
+        if cache is None:
+            problems.update(_scan_record(path, shown, loaded.get(shown), site_allowed))
+            continue
+        key = (hashlib.sha256(path.read_bytes()).hexdigest(), site_allowed)
+        cached = cache.get(shown)
+        if cached is None or cached[0] != key:
+            cached = (key, list(_scan_record(path, shown, loaded.get(shown), site_allowed)))
+            cache[shown] = cached
+        problems.update(cached[1])
     if layout.strategy_path.is_file():
         problems.update(_scan_strategy(content, layout, site_allowed))
     return sorted(problems)

@@ -9,6 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import yswd.load
+import yswd.personal_data
 from conftest import BUILD_DATE, SiteFolder
 
 SECOND = """---
@@ -42,12 +43,21 @@ def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path:
         return original(path, *args, **kwargs)
 
     monkeypatch.setattr(yswd.load, "load_engagement", spy)
+    scanned: list[str] = []
+    original_scan = yswd.personal_data._scan_record
+
+    def scan_spy(path, *args, **kwargs):
+        scanned.append(path.name)
+        return original_scan(path, *args, **kwargs)
+
+    monkeypatch.setattr(yswd.personal_data, "_scan_record", scan_spy)
     site.write("content/engagements/scan-times.md", site.read("content/engagements/scan-times.md").replace("Scan appointment times", "Scan appointment hours"))
     second = config()
     assert second.plugins["yswd"] is plugin, "MkDocs keeps a plugin with on_startup across serve rebuilds"
     build(second)
 
     assert loaded == ["scan-times.md"]
+    assert scanned == ["scan-times.md"], "the personal-data guard scans only what changed"
     assert "Scan appointment hours" in (out / "engagements/scan-times/index.html").read_text(encoding="utf-8")
     assert "Scan appointment hours" in (out / "you-said-we-did/index.html").read_text(encoding="utf-8")
     first.plugins.on_shutdown()
