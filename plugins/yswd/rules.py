@@ -328,7 +328,36 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].alt", "is required with a picture: describe what it shows for people who can't see it.")
 
 
+PARAGRAPH_LIMITS = (10_000, 100, 1_000)
+"""Characters, [ and \\ in one Markdown paragraph: Python-Markdown slows with the square of a
+paragraph's length, so one pasted blob could stall the build for minutes."""
+
+
+def markdown_fits(record: EngagementFile, content: Content) -> Iterator[Problem]:
+    """No paragraph of staff Markdown is large enough to stall the build."""
+    e = record.engagement
+    texts = [("body", record.body, record.body_line, None)]
+    texts += [(f"you_said[{t.id}].detail", t.detail, None, ("you_said", i, "detail")) for i, t in enumerate(e.you_said)]
+    texts.append(("impact", e.impact, None, ("impact",)))
+    for label, text, first_line, where in texts:
+        if not text:
+            continue
+        offset = 0
+        for paragraph in text.split("\n\n"):
+            chars, brackets, backslashes = PARAGRAPH_LIMITS
+            if len(paragraph) > chars or paragraph.count("[") > brackets or paragraph.count("\\") > backslashes:
+                line = first_line + text.count("\n", 0, offset) if first_line else record.source.line(*where)
+                yield Problem(
+                    record.source.path, line, label,
+                    f"has a paragraph too long to show (more than {chars:,} characters, {brackets} [ or "
+                    f"{backslashes:,} \\ characters). Split it into shorter paragraphs.",
+                )
+                break
+            offset += len(paragraph) + 2
+
+
 RECORD_RULES: tuple[RecordRule, ...] = (
+    markdown_fits,
     taxonomy_keys,
     dates_in_order,
     counts_fit,
