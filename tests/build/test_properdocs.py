@@ -6,6 +6,7 @@ ProperDocs' `mkdocs` import redirection is tested apart from the MkDocs in .venv
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -20,7 +21,8 @@ ENV_DIR = ROOT / ".venv-properdocs"
 
 
 def properdocs_env() -> Path:
-    marker = ENV_DIR / ".installed"
+    # Reinstalled whenever pyproject.toml changes, so new dependencies reach this environment too.
+    marker = ENV_DIR / f".installed-{hashlib.sha256((ROOT / 'pyproject.toml').read_bytes()).hexdigest()[:16]}"
     if not marker.exists():
         subprocess.run([sys.executable, "-m", "venv", str(ENV_DIR)], check=True)
         subprocess.run(
