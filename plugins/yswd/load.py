@@ -247,13 +247,15 @@ class RecordCache:
         cached = self._entries.get(key)
         if cached is None or cached[0] != digest:
             found: list[Problem] = []
-            cached = (digest, load_engagement(path, layout, found, raw), found)
+            cached = (digest, load_engagement(path, layout, found, raw, digest), found)
             self._entries[key] = cached
         problems.extend(cached[2])
         return cached[1]
 
 
-def load_engagement(path: Path, layout: Layout, problems: list[Problem], raw: bytes | None = None) -> EngagementFile | None:
+def load_engagement(
+    path: Path, layout: Layout, problems: list[Problem], raw: bytes | None = None, digest: str | None = None
+) -> EngagementFile | None:
     shown = layout.shown(path)
     raw = path.read_bytes() if raw is None else raw
     text = decode_text(raw, shown, problems)
@@ -302,7 +304,7 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem], raw: by
         )
         return None
     folder = PurePosixPath(path.parent.relative_to(layout.docs_dir).as_posix())
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     return EngagementFile(record_id, engagement, body, body_line, source, folder, digest, invalid)
 
 

@@ -21,6 +21,19 @@ start: 2025-02-01
 """
 
 
+def record_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
+    """Wrap `module.name` so that each call's file name is recorded in the returned list."""
+    calls: list[str] = []
+    original = getattr(module, name)
+
+    def spy(path, *args, **kwargs):
+        calls.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
 def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     site.record("evening.md", SECOND)
@@ -35,22 +48,8 @@ def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path:
     plugin = first.plugins["yswd"]
     assert len(plugin.pages) > 5
 
-    loaded: list[str] = []
-    original = yswd.load.load_engagement
-
-    def spy(path, *args, **kwargs):
-        loaded.append(path.name)
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr(yswd.load, "load_engagement", spy)
-    scanned: list[str] = []
-    original_scan = yswd.personal_data._scan_record
-
-    def scan_spy(path, *args, **kwargs):
-        scanned.append(path.name)
-        return original_scan(path, *args, **kwargs)
-
-    monkeypatch.setattr(yswd.personal_data, "_scan_record", scan_spy)
+    loaded = record_calls(monkeypatch, yswd.load, "load_engagement")
+    scanned = record_calls(monkeypatch, yswd.personal_data, "_scan_record")
     site.write("content/engagements/scan-times.md", site.read("content/engagements/scan-times.md").replace("Scan appointment times", "Scan appointment hours"))
     second = config()
     assert second.plugins["yswd"] is plugin, "MkDocs keeps a plugin with on_startup across serve rebuilds"
