@@ -27,7 +27,7 @@ class YouSaidWeDidConfig(base.Config):
     """How many records a listing page shows before it moves to the next page."""
 
     review_site_dir = c.Type(str, default="site-review")
-    """Where the review build goes when site_dir is left at its default."""
+    """Where the review build always goes, relative to mkdocs.yml: never the public site_dir."""
 
     readability = c.Choice(("review", "always", "never"), default="review")
     """When to score plain English and log advice at INFO: in the review build (the default,

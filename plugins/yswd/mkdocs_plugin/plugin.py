@@ -87,7 +87,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             raise PluginError(
                 f"The audience {audience!r} is not one we know. Expected one of: {', '.join(AUDIENCES)}."
             )
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent
         layout = layout_for(config, self.config)
         content = load_and_check(layout, self.records)
         if content.problems:
@@ -109,8 +109,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         logo = self.plan.organisation.branding.logo
         if logo and not config.theme.get("logo"):
             config.theme["logo"] = logo
-        if audience == "review" and Path(config.site_dir) == root / "site":
-            config.site_dir = str(root / self.config.review_site_dir)
+        if audience == "review" and self.command != "serve":
+            config.site_dir = str(review_site_dir(config, root, self.config.review_site_dir))
         if self.config.atomic and self.command in ("build", "gh-deploy"):
             self.final_site_dir = Path(config.site_dir)
             building = _sibling(self.final_site_dir, "building")
@@ -244,6 +244,30 @@ def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
         engagements_dir=options.engagements_dir,
         strategy_file=options.strategy_file,
     )
+
+
+def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:
+    """The reader panel's folder: always its own, whatever site_dir or `-d` say, never the public one.
+
+    Paths are compared resolved, so `-f mkdocs.yml`, `-f /abs/mkdocs.yml`, another working folder
+    and symlinks all agree. mkdocs.yml's own site_dir is the public folder (MkDocs keeps the
+    file's settings first in `user_configs`, and `-d` after them).
+    """
+    from_file = config.user_configs[0].get("site_dir", "site") if config.user_configs else "site"
+    public = (root / from_file).resolve()
+    review = (root / review_dir).resolve()
+    if review == public or review in public.parents or public in review.parents:
+        raise PluginError(
+            f"The review build would be written into the public site folder ({from_file}). Drafts must never "
+            "reach the folder that is published: set review_site_dir (under plugins: - yswd: in mkdocs.yml) "
+            "to a folder of its own, such as site-review."
+        )
+    if Path(config.site_dir).resolve() == public and len(config.user_configs) > 1 and "site_dir" in config.user_configs[-1]:
+        raise PluginError(
+            f"A review build was asked to write into the public site folder ({from_file}). The review build "
+            f"always goes into {review_dir}: leave out --site-dir (-d)."
+        )
+    return review
 
 
 def _with_slash(url: str | None) -> str:
