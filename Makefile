@@ -29,4 +29,5 @@ system-deps:
 	bash tests/system-deps.sh
 
 test: $(BIN)/yswd system-deps
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest

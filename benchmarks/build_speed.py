@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yswd.load import EngagementFile, Layout, load_content
-from yswd.model import ACTION_STATUS_WORDS
-from yswd.synth import synthesise
+from yswd.content.load import EngagementFile, Layout, load_content
+from yswd.content.model import ACTION_STATUS_WORDS
+from yswd.tools.synth import synthesise
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -214,7 +214,6 @@ def measure(ours: Path, plain: Path, runs: int) -> tuple[Runs, Runs]:
 
 def profile(site: Path, out: Path) -> str:
     """Our build under pyinstrument: the functions with most time, self and total."""
-    from pyinstrument.renderers import ConsoleRenderer
     from pyinstrument.session import Session
 
     clean(site)
@@ -243,14 +242,14 @@ import atexit, json, os, resource, time
 from importlib import import_module
 
 PARTS = [
-    ("yswd.checking", "load_content", "yswd: read files, parse YAML, validate models"),
-    ("yswd.checking", "check", "yswd: rules across fields and records"),
-    ("yswd.checking", "check_personal_data", "yswd: personal-data guard"),
+    ("yswd.guards.checking", "load_content", "yswd: read files, parse YAML, validate models"),
+    ("yswd.guards.checking", "check", "yswd: rules across fields and records"),
+    ("yswd.guards.checking", "check_personal_data", "yswd: personal-data guard"),
     ("yswd.mkdocs_plugin.plugin", "plan_site", "yswd: plan the site"),
     ("yswd.mkdocs_plugin.plugin", "data_files", "yswd: open data and feed"),
-    ("yswd.render", "PageRenderer.render", "yswd: render generated pages (Jinja, Markdown, nh3)"),
-    ("yswd.render", "MarkdownRenderer.__call__", "  of which staff Markdown + nh3"),
-    ("yswd.glossary", "Glossary.mark", "yswd: glossary abbreviations on every page"),
+    ("yswd.site.render", "PageRenderer.render", "yswd: render generated pages (Jinja, Markdown, nh3)"),
+    ("yswd.site.render", "MarkdownRenderer.__call__", "  of which staff Markdown + nh3"),
+    ("yswd.site.glossary", "Glossary.mark", "yswd: glossary abbreviations on every page"),
     ("yswd.mkdocs_plugin.plugin", "build_index", "yswd: Pagefind search index (a child process)"),
     ("mkdocs.commands.build", "_populate_page", "MkDocs: populate every page (includes yswd's on_page_content)"),
     ("mkdocs.commands.build", "_build_page", "MkDocs: theme template and write, every page"),

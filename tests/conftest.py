@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from yswd.checking import load_and_check
-from yswd.load import Content, Layout
+from yswd.guards.checking import load_and_check
+from yswd.content.load import Content, Layout
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"

@@ -1,3 +1,3 @@
-from .cli import main
+from yswd.cli import main
 
 main()

@@ -16,6 +16,11 @@ Format = Literal["text", "json", "github"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github")
 
 
+class SetupError(Exception):
+    """A site that can't be set up at all (a missing mkdocs.yml, a year with no report): the
+    message is for the person who ran the command, and the CLI shows it without a traceback."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """Something a person must fix: where it is and, in plain English, what to do."""

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_DATE, ROOT, SiteFolder
-from yswd.synth import synthesise
+from yswd.tools.synth import synthesise
 
 
 def build_in(folder: Path, audience: str, hash_seed: str) -> Path:

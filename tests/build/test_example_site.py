@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SiteFolder
-from yswd.checking import load_and_check
-from yswd.load import EngagementFile
+from yswd.guards.checking import load_and_check
+from yswd.content.load import EngagementFile
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +212,7 @@ def test_review_build_includes_and_marks_unpublished_records(example_review: Pat
 
 
 def test_review_build_lists_what_awaits_review_with_approvals_needed(example_review: Path, example_records: list[EngagementFile]) -> None:
-    from yswd.approval import approvals_still_needed
+    from yswd.content.approval import approvals_still_needed
 
     text = " ".join(visible_text(page(example_review, "review")).split())
     waiting = [r for r in example_records if r.engagement.status == "review"]

@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SiteFolder
-from yswd.checking import load_and_check
-from yswd.model import latest_date
+from yswd.guards.checking import load_and_check
+from yswd.content.model import latest_date
 
 
 @pytest.fixture(scope="module")

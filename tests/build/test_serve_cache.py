@@ -8,8 +8,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import yswd.load
-import yswd.personal_data
+import yswd.content.load
+import yswd.guards.personal_data
 from conftest import BUILD_DATE, SiteFolder
 
 SECOND = """---
@@ -48,8 +48,8 @@ def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path:
     plugin = first.plugins["yswd"]
     assert len(plugin.pages) > 5
 
-    loaded = record_calls(monkeypatch, yswd.load, "load_engagement")
-    scanned = record_calls(monkeypatch, yswd.personal_data, "_scan_record")
+    loaded = record_calls(monkeypatch, yswd.content.load, "load_engagement")
+    scanned = record_calls(monkeypatch, yswd.guards.personal_data, "_scan_record")
     site.write("content/engagements/scan-times.md", site.read("content/engagements/scan-times.md").replace("Scan appointment times", "Scan appointment hours"))
     second = config()
     assert second.plugins["yswd"] is plugin, "MkDocs keeps a plugin with on_startup across serve rebuilds"

@@ -10,11 +10,11 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 
-from yswd.annual_report import annual_report, annual_reports, change_in_words, changes_made, comparison, report_years
-from yswd.charts import Bar, bar_chart
+from yswd.analysis.annual_report import annual_report, annual_reports, change_in_words, changes_made, comparison, report_years
+from yswd.site.charts import Bar, bar_chart
 from yswd.dates import FinancialYear
-from yswd.load import EngagementFile, Source
-from yswd.model import Engagement, Organisation
+from yswd.content.load import EngagementFile, Source
+from yswd.content.model import Engagement, Organisation
 
 ORG = Organisation(
     name="Testshire ICB",

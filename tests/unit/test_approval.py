@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from yswd.approval import approvals_still_needed, current_approvers
-from yswd.model import Engagement, Review
+from yswd.content.approval import approvals_still_needed, current_approvers
+from yswd.content.model import Engagement, Review
 
 
 def engagement(*reviews: tuple[str, str, str]) -> Engagement:

@@ -7,10 +7,10 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from yswd.commitments import Measured, evidence_for, label, track
-from yswd.load import EngagementFile, Source
-from yswd.model import Engagement, Strategy
-from yswd.strategy_pages import easy_read_advice
+from yswd.analysis.commitments import Measured, evidence_for, label, track
+from yswd.content.load import EngagementFile, Source
+from yswd.content.model import Engagement, Strategy
+from yswd.guards.easy_read import easy_read_advice
 
 
 def record(

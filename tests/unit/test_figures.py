@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from yswd.dates import FinancialYear
-from yswd.figures import count
-from yswd.load import EngagementFile, Source
-from yswd.model import Engagement
+from yswd.analysis.figures import count
+from yswd.content.load import EngagementFile, Source
+from yswd.content.model import Engagement
 
 
 def record(id: str, start: str, participants: int, themes: list[str], actions: list[tuple[str, list[str], str, str | None]], told: bool = False, rating: tuple[int, float] | None = None, groups: dict | None = None) -> EngagementFile:

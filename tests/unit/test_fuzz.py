@@ -30,10 +30,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL, SiteFolder
-from yswd.checking import load_and_check
+from yswd.guards.checking import load_and_check
 from yswd.problems import Problem
-from yswd.render import MarkdownRenderer, PageRenderer
-from yswd.site import plan_site
+from yswd.site.render import MarkdownRenderer, PageRenderer
+from yswd.site.plan import plan_site
 
 EXAMPLES = int(os.environ.get("YSWD_FUZZ_EXAMPLES", "60"))
 TIME_LIMIT = 20.0

@@ -1,5 +1,5 @@
-from yswd.glossary import Glossary
-from yswd.model import GlossaryEntry
+from yswd.site.glossary import Glossary
+from yswd.content.model import GlossaryEntry
 
 GLOSSARY = Glossary({
     "GP": GlossaryEntry(expansion="General practitioner"),

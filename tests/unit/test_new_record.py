@@ -8,10 +8,10 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from yswd.load import split_front_matter
-from yswd.model import Engagement
-from yswd.scaffold import slugify
-from yswd.yamlread import read_yaml
+from yswd.content.load import split_front_matter
+from yswd.content.model import Engagement
+from yswd.tools.scaffold import slugify
+from yswd.content.yamlread import read_yaml
 
 NEW = "content/engagements/2025-26/maternity-scans-what-next.md"
 """Where `yswd new "Maternity scans: what next?"` writes, with the tests' build date (1 December 2025)."""

@@ -7,8 +7,8 @@ import json
 import textstat
 import yaml
 
-from yswd.model import GlossaryEntry
-from yswd.readability import (
+from yswd.content.model import GlossaryEntry
+from yswd.guards.readability import (
     JARGON_FILE,
     Targets,
     built_in_jargon,
@@ -252,7 +252,7 @@ def test_yswd_readability_strict_and_json(site) -> None:
 def test_the_example_site_reports_without_errors() -> None:
     from pathlib import Path
 
-    from yswd.load import Layout, load_content
+    from yswd.content.load import Layout, load_content
 
     root = Path(__file__).resolve().parents[2]
     content = load_content(Layout(root=root, docs_dir=root / "content", config_dir=root / "site_config"))

@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 from pydantic import Field, create_model
 
-from yswd.load import split_front_matter
-from yswd.model import ACTION_STATUSES, STATUSES, VERDICTS, Engagement
-from yswd.schema import json_schema, json_schema_text
-from yswd.yamlread import read_yaml
+from yswd.content.load import split_front_matter
+from yswd.content.model import ACTION_STATUSES, STATUSES, VERDICTS, Engagement
+from yswd.tools.schema import json_schema, json_schema_text
+from yswd.content.yamlread import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "content" / "engagements").rglob("*.md")) + sorted(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yswd.yamlread import read_yaml
+from yswd.content.yamlread import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 

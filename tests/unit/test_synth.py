@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, SiteFolder
-from yswd.load import EngagementFile
-from yswd.model import ACTION_STATUSES, STATUSES, Engagement
-from yswd.synth import synthesise
+from yswd.content.load import EngagementFile
+from yswd.content.model import ACTION_STATUSES, STATUSES, Engagement
+from yswd.tools.synth import synthesise
 
 
 def tree(folder: Path) -> dict[str, bytes]:

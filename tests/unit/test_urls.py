@@ -1,6 +1,6 @@
 import pytest
 
-from yswd.urls import page_url, relative_url
+from yswd.site.routes import page_url, relative_url
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from yswd.yamlread import YamlSyntaxError, read_yaml
+from yswd.content.yamlread import YamlSyntaxError, read_yaml
 
 
 def test_scalars_follow_yaml_1_2_not_yaml_1_1() -> None:

@@ -1,5 +1,5 @@
 """The MkDocs adapter: thin event hooks that call the yswd core."""
 
-from .plugin import YouSaidWeDidPlugin
+from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin
 
 __all__ = ["YouSaidWeDidPlugin"]

@@ -3,7 +3,7 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..site import AUDIENCES
+from yswd.site.pages import AUDIENCES
 
 
 class YouSaidWeDidConfig(base.Config):

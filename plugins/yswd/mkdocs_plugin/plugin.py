@@ -18,43 +18,48 @@ Order of events in `mkdocs build`, and what each does here:
 
 from __future__ import annotations
 
-from html import escape as escape_html
 import json
 import os
 import shutil
+from html import escape as escape_html
 from pathlib import Path
-
 from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..checking import load_and_check
-from ..branding import brand_css
-from ..dates import build_date
-from ..exports import data_files
-from ..glossary import Glossary
-from ..redirects import NOINDEX, redirect_pages
-from ..search import SearchIndexError, build_index, searchable
-from ..load import Content, Layout, RecordCache
-from ..readability import Report, jargon_terms, record_readability, strategy_readability
-from ..strategy_pages import easy_read_advice
-from ..problems import format_problems
-from ..render import MarkdownRenderer, PageRenderer
-from ..site import AUDIENCES, SitePlan, plan_site
-from .config import YouSaidWeDidConfig
+from yswd.content.load import Content, Layout, RecordCache
+from yswd.dates import build_date
+from yswd.guards.checking import load_and_check
+from yswd.guards.easy_read import easy_read_advice
+from yswd.guards.readability import (
+    Report,
+    jargon_terms,
+    record_readability,
+    strategy_readability,
+)
+from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.problems import format_problems
+from yswd.site.branding import brand_css
+from yswd.site.exports import data_files
+from yswd.site.glossary import Glossary
+from yswd.site.pages import AUDIENCES, SitePlan
+from yswd.site.plan import plan_site
+from yswd.site.redirects import NOINDEX, redirect_pages
+from yswd.site.render import MarkdownRenderer, PageRenderer
+from yswd.site.search import SearchIndexError, build_index, searchable
 
 log = get_plugin_logger(__name__)
 
 DATA_SUFFIXES = (".yml", ".yaml")
 STYLESHEET = "assets/yswd/yswd.css"
 BRAND_STYLESHEET = "assets/yswd/brand.css"
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
 
 
 class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
-from ..load import Layout
-from .plugin import YouSaidWeDidPlugin, layout_for
+from yswd.content.load import Layout
+from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin, layout_for
+from yswd.problems import SetupError
 
 
 def load_site(config_file: Path) -> tuple[MkDocsConfig, YouSaidWeDidPlugin]:
     """The site's MkDocs configuration and its yswd plugin, or a clean error for the command line."""
     if not config_file.is_file():
-        raise click.ClickException(f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f.")
+        raise SetupError(f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f.")
     try:
         config = load_config(str(config_file))
     except ConfigurationError as error:
-        raise click.ClickException(f"{config_file} has a problem: {error}") from None
+        raise SetupError(f"{config_file} has a problem: {error}") from None
     for plugin in config.plugins.values():
         if isinstance(plugin, YouSaidWeDidPlugin):
             return config, plugin
-    raise click.ClickException(f"{config_file} does not list the yswd plugin under plugins:.")
+    raise SetupError(f"{config_file} does not list the yswd plugin under plugins:.")
 
 
 def layout_from_mkdocs_yml(config_file: Path) -> Layout:

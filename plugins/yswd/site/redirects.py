@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .site import SitePlan
-from .urls import page_url, relative_url
+from yswd.site.pages import SitePlan
+from yswd.site.routes import page_url, relative_url
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 """Keeps a page out of search engines: every review page, and every redirect."""

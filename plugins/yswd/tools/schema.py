@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import values
-from .model import Engagement
+from yswd.content import values
+from yswd.content.model import Engagement
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from .checking import load_and_check
-from .problems import FORMATS, format_problems
-from .site import AUDIENCES
+from yswd.guards.checking import load_and_check
+from yswd.problems import FORMATS, SetupError, format_problems
+from yswd.site.pages import AUDIENCES
 
 CONFIG_OPTION = click.option(
     "-f",
@@ -23,7 +23,17 @@ CONFIG_OPTION = click.option(
 )
 
 
-@click.group()
+class Commands(click.Group):
+    """yswd's commands: a site that can't be set up is a clean message, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SetupError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="yswd")
 def main() -> None:
     """Publish "You said, we did" engagement records as a website."""
@@ -34,7 +44,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="text for people, json for programs, github for pull-request annotations.")
 def check(config_file: Path, fmt: str) -> None:
     """Check every record and settings file; exit 1 if anything needs fixing."""
-    from .mkdocs_plugin.site_layout import layout_from_mkdocs_yml
+    from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
     content = load_and_check(layout_from_mkdocs_yml(config_file))
     if content.problems:
@@ -70,7 +80,7 @@ def serve(config_file: Path, audience: str, dev_addr: str) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="The same seed always gives the same site, byte for byte.")
 def synth(records: int, out: Path, seed: int) -> None:
     """Write a complete synthetic site (for benchmarks and tests), the same every time for a seed."""
-    from .synth import synthesise
+    from yswd.tools.synth import synthesise
 
     if out.exists() and any(out.iterdir()):
         raise click.ClickException(f"{out} is not empty. Choose a new or empty folder: synth never overwrites files.")
@@ -93,9 +103,16 @@ def readability(config_file: Path, path: Path | None, summary_age: float, readin
     """
     import json
 
-    from .load import load_content
-    from .mkdocs_plugin.site_layout import layout_from_mkdocs_yml
-    from .readability import Targets, format_report, format_summary, report_as_dict, reports_for, summarise
+    from yswd.content.load import load_content
+    from yswd.guards.readability import (
+        Targets,
+        format_report,
+        format_summary,
+        report_as_dict,
+        reports_for,
+        summarise,
+    )
+    from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
     layout = layout_from_mkdocs_yml(config_file)
     content = load_content(layout)
@@ -123,10 +140,10 @@ def new(config_file: Path, title: str, engagement_type: str, folder: str | None)
 
     TITLE is the engagement's title, in quotes. Never overwrites an existing file.
     """
-    from .dates import build_date
-    from .load import load_content
-    from .mkdocs_plugin.site_layout import layout_from_mkdocs_yml
-    from .scaffold import ScaffoldError, create_record
+    from yswd.content.load import load_content
+    from yswd.dates import build_date
+    from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
+    from yswd.tools.scaffold import ScaffoldError, create_record
 
     layout = layout_from_mkdocs_yml(config_file)
     try:
@@ -140,7 +157,7 @@ def new(config_file: Path, title: str, engagement_type: str, folder: str | None)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the schema to this file instead of printing it.")
 def schema(out: Path | None) -> None:
     """Print the JSON Schema of an engagement record's front matter, for editors and other tools."""
-    from .schema import json_schema_text
+    from yswd.tools.schema import json_schema_text
 
     text = json_schema_text()
     if out is None:
@@ -157,9 +174,11 @@ def schema(out: Path | None) -> None:
 @CONFIG_OPTION
 def report(year: str, pdf_path: Path, config_file: Path) -> None:
     """Write the annual engagement report for YEAR (such as 2025-26) as an accessible PDF for the board."""
-    from .mkdocs_plugin.report_setup import write_report
+    from yswd.mkdocs_plugin.report_setup import write_report
 
-    write_report(config_file, year, pdf_path)
+    note = write_report(config_file, year, pdf_path)
+    if note:
+        click.echo(note, err=True)
     click.echo(f"Wrote the annual engagement report for {year} to {pdf_path}.")
 
 
@@ -168,9 +187,11 @@ def report(year: str, pdf_path: Path, config_file: Path) -> None:
 @CONFIG_OPTION
 def review_pack(pdf_path: Path, config_file: Path) -> None:
     """Write every record waiting for the reader panel, with a checklist, as a PDF to print."""
-    from .mkdocs_plugin.report_setup import write_review_pack
+    from yswd.mkdocs_plugin.report_setup import write_review_pack
 
-    write_review_pack(config_file, pdf_path)
+    note = write_review_pack(config_file, pdf_path)
+    if note:
+        click.echo(note, err=True)
     click.echo(f"Wrote the review pack to {pdf_path}. It is for the reader panel only: do not publish it.")
 
 

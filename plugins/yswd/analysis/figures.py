@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-from .dates import FinancialYear
-from .load import EngagementFile
-from .model import ACTION_STATUSES
+from yswd.content.load import EngagementFile
+from yswd.content.model import ACTION_STATUSES
+from yswd.dates import FinancialYear
 
 ACTED_ON = ("done", "in-progress")
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from .dates import FinancialYear
-from .load import Content, Layout
-from .problems import did_you_mean
-from .values import SLUG_PATTERN
+from yswd.content.load import Content, Layout
+from yswd.content.values import SLUG_PATTERN
+from yswd.dates import FinancialYear
+from yswd.problems import did_you_mean
 
 MAX_SLUG = 60
 _SLUG = re.compile(SLUG_PATTERN)

@@ -16,7 +16,7 @@ from typing import Annotated, Callable
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from .problems import did_you_mean
+from yswd.problems import did_you_mean
 
 PLAIN = "yswd"
 """The error type that carries a message ready to show as it is."""

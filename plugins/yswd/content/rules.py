@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
-from urllib.parse import urlparse
 
-from .approval import approvals_still_needed
-from .branding import MINIMUM_CONTRAST, contrast_with_white
-from .load import Content, EngagementFile
-from .problems import Problem, did_you_mean
+from yswd.content.approval import approvals_still_needed
+from yswd.content.colours import MINIMUM_CONTRAST, contrast_with_white
+from yswd.content.documents import document_problem, is_file
+from yswd.content.load import Content, EngagementFile
+from yswd.problems import Problem, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")
 """Statuses whose records must be complete: they are read by the panel or the public."""
@@ -51,7 +51,7 @@ def organisation_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                 f"is too light: its contrast with white is {ratio:.1f} to 1, and it needs at least "
                 f"{MINIMUM_CONTRAST} to 1 so that everyone can read it. Choose a darker colour.",
             )
-    if branding.logo and not _is_file(docs_dir / branding.logo):
+    if branding.logo and not is_file(docs_dir / branding.logo):
         yield Problem(source.path, source.line("branding", "logo"), "branding.logo", "names a picture that is not in the content folder.")
 
 
@@ -256,40 +256,6 @@ def documents(record: EngagementFile, docs_dir: Path) -> Iterator[Problem]:
             yield Problem(record.source.path, record.source.line(*where), label, problem)
 
 
-def _is_file(path: Path) -> bool:
-    """Whether a file staff named exists; a name the system can't even look up does not."""
-    try:
-        return path.is_file()
-    except OSError:  # a name too long for the file system, for example
-        return False
-
-
-def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
-    """The docs-relative path of a document kept beside its record; None for a web address."""
-    parsed = urlparse(url)
-    if parsed.scheme or parsed.netloc or url.startswith("//"):
-        return None
-    return folder / PurePosixPath(url)
-
-
-def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | None:
-    """Why `url` can't be linked, or None when it is fine."""
-    parsed = urlparse(url)
-    if parsed.scheme in ("http", "https") and parsed.netloc:
-        return None
-    if parsed.scheme or parsed.netloc or url.startswith("//"):
-        return "should start with https:// (or http://), or be the name of a file beside the record."
-    relative = PurePosixPath(url)
-    if relative.is_absolute() or ".." in relative.parts or "\\" in url:
-        return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
-    target = docs_dir / folder / relative
-    if not _is_file(target):
-        return "names a file that is not in the record's folder. Check the spelling, or add the file."
-    if not target.resolve().is_relative_to((docs_dir / folder).resolve()):
-        return "is a link to a file outside the record's folder. Put the file itself beside the record."
-    return None
-
-
 def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
     """Unique ids; metrics that can be computed; easy-read pictures that exist and are described."""
     strategy = content.strategy
@@ -322,7 +288,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
         if line.image:
             where = ("easy_read", index, "image")
             image = PurePosixPath(line.image)
-            if image.is_absolute() or ".." in image.parts or not _is_file(docs_dir / image):
+            if image.is_absolute() or ".." in image.parts or not is_file(docs_dir / image):
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")
             if not line.alt:
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].alt", "is required with a picture: describe what it shows for people who can't see it.")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .load import Content, Layout, RecordCache, load_content
-from .personal_data import check_personal_data
-from .rules import check
+from yswd.content.load import Content, Layout, RecordCache, load_content
+from yswd.content.rules import check
+from yswd.guards.personal_data import check_personal_data
 
 
 def load_and_check(layout: Layout, cache: RecordCache | None = None) -> Content:

@@ -18,16 +18,16 @@ import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .approval import approvals_still_needed, current_approvers
-from .dates import month_year, uk_date
-from .field_reference import field_reference
-from .exports import LICENCE, LICENCE_URL, data_dictionary
-from .load import EngagementFile
-from .readability import Report
-from .model import ACTION_STATUS_WORDS, Document
-from .rules import attached_path
-from .site import PageSpec, SitePlan
-from .urls import page_url, relative_url
+from yswd.content.approval import approvals_still_needed, current_approvers
+from yswd.content.documents import attached_path
+from yswd.content.load import EngagementFile
+from yswd.content.model import ACTION_STATUS_WORDS, Document
+from yswd.dates import month_year, uk_date
+from yswd.guards.readability import Report
+from yswd.site.exports import LICENCE, LICENCE_URL, data_dictionary
+from yswd.site.field_reference import field_reference
+from yswd.site.pages import PageSpec, SitePlan
+from yswd.site.routes import page_url, relative_url
 
 RECORD_STATUS_WORDS = {
     "draft": "Draft: not published",
@@ -108,7 +108,7 @@ class PageRenderer:
             ]
         )
         self.env = Environment(
-            loader=PackageLoader("yswd", "templates"),
+            loader=PackageLoader("yswd.site", "templates"),
             autoescape=select_autoescape(default=True),
             undefined=StrictUndefined,
             trim_blocks=True,

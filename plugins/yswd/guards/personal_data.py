@@ -28,8 +28,16 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .load import Content, Layout, Source, field_label, parse_yaml, read_text, split_front_matter
-from .problems import Problem
+from yswd.content.load import (
+    Content,
+    Layout,
+    Source,
+    field_label,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
+from yswd.problems import Problem
 
 # --- what each kind of personal data looks like ------------------------------------------
 

@@ -7,20 +7,13 @@ only what the audience may see.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Literal, Mapping
 
-from .dates import FinancialYear
-from .figures import Figures, count
-from .load import Content, EngagementFile
-from .model import ACTION_STATUS_WORDS, GlossaryEntry, Organisation, Strategy, latest_date
-from .rules import attached_path
-from .strategy_pages import strategy_pages
-
-Audience = Literal["public", "review"]
-AUDIENCES: tuple[Audience, ...] = ("public", "review")
+from yswd.content.documents import attached_path
+from yswd.content.load import Content, EngagementFile
+from yswd.content.model import ACTION_STATUS_WORDS, latest_date
+from yswd.site.pages import Audience, Facet, Listing, PageSpec, SitePlan
+from yswd.site.strategy_pages import strategy_pages
 
 VISIBLE: dict[str, tuple[str, ...]] = {
     "public": ("published",),
@@ -28,104 +21,6 @@ VISIBLE: dict[str, tuple[str, ...]] = {
 }
 
 INDEX_FOLDER = "you-said-we-did"
-
-
-@dataclass(frozen=True)
-class Facet:
-    """A way to narrow the records down: by topic, place, year, type or action status."""
-
-    name: str
-    folder: str
-    title: str
-    noun: str
-    """How one value is introduced in sentences: "about", "in", "of type"..."""
-    in_nav: bool
-    values: tuple[tuple[str, str], ...]
-    """(key, label) pairs in display order."""
-    keys_of: Callable[[EngagementFile], tuple[str, ...]]
-    """The facet's keys that a record belongs to."""
-
-
-@dataclass(frozen=True)
-class Listing:
-    """Records under one heading (all of them, or one facet value), newest first."""
-
-    facet: Facet | None
-    key: str
-    title: str
-    folder: str
-    records: tuple[EngagementFile, ...]
-
-    def page_count(self, page_size: int) -> int:
-        return max(1, math.ceil(len(self.records) / page_size))
-
-    def src_uri(self, page: int = 1) -> str:
-        return f"{self.folder}/index.md" if page == 1 else f"{self.folder}/page-{page}.md"
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page: the template that draws it, its title and what it shows."""
-
-    template: str
-    title: str
-    context: Mapping[str, object] = field(default_factory=dict)
-    nav_title: str | None = None
-    """Set on the few hub pages that join the navigation."""
-
-
-@dataclass
-class SitePlan:
-    """Everything one audience's build contains."""
-
-    audience: Audience
-    today: date
-    organisation: Organisation
-    glossary: dict[str, GlossaryEntry]
-    strategy: Strategy | None
-    engagements: list[EngagementFile]
-    page_size: int
-    facets: list[Facet] = field(default_factory=list)
-    index: Listing | None = None
-    listings: dict[str, list[Listing]] = field(default_factory=dict)
-    """Facet name to one listing per value."""
-    pages: dict[str, PageSpec] = field(default_factory=dict)
-    documents: dict[str, EngagementFile] = field(default_factory=dict)
-    """Docs-relative paths of attached files the audience may see, with their record."""
-
-    @property
-    def start_month(self) -> int:
-        return self.organisation.financial_year_start_month
-
-    def year_of(self, day: date) -> FinancialYear:
-        return FinancialYear.of(day, self.start_month)
-
-    def year_labelled(self, label: str) -> FinancialYear:
-        year = FinancialYear.from_label(label, self.start_month)
-        assert year is not None, label
-        return year
-
-    @staticmethod
-    def record_src_uri(record: EngagementFile) -> str:
-        return f"engagements/{record.id}.md"
-
-    def is_open(self, record: EngagementFile) -> bool:
-        """Open for people to take part: started, and its end date is today or later."""
-        end = record.engagement.end
-        return end is not None and end >= self.today and record.engagement.start <= self.today
-
-    def open_engagements(self) -> list[EngagementFile]:
-        """Open now, closing soonest first."""
-        return sorted((r for r in self.engagements if self.is_open(r)), key=lambda r: (r.engagement.end, r.id))
-
-    def figures(self, year: FinancialYear | None = None) -> Figures:
-        return count(self.engagements, year)
-
-    def facet(self, name: str) -> Facet:
-        return next(f for f in self.facets if f.name == name)
-
-    def listing(self, facet: str, key: str) -> Listing:
-        return next(listing for listing in self.listings[facet] if listing.key == key)
 
 
 def newest_first(records: list[EngagementFile]) -> list[EngagementFile]:

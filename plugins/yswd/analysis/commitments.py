@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
-from .figures import Figures, count
-from .load import EngagementFile
-from .model import Commitment, Strategy, latest_date
+from yswd.analysis.figures import Figures, count
+from yswd.content.load import EngagementFile
+from yswd.content.model import Commitment, Strategy, latest_date
 
 Label = Literal["met", "not yet met", "not met"]
 LABELS: tuple[Label, ...] = ("met", "not yet met", "not met")

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .values import (
+from yswd.content.values import (
     Colour,
     Count,
     Day,

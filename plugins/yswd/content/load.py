@@ -17,10 +17,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .model import Engagement, GlossaryEntry, Organisation, Strategy
-from .problems import Problem, did_you_mean
-from .values import PLAIN, SLUG_PATTERN
-from .yamlread import Marks, YamlSyntaxError, looks_like_a_name, read_yaml
+from yswd.content.model import Engagement, GlossaryEntry, Organisation, Strategy
+from yswd.content.values import PLAIN, SLUG_PATTERN
+from yswd.content.yamlread import Marks, YamlSyntaxError, looks_like_a_name, read_yaml
+from yswd.problems import Problem, did_you_mean
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

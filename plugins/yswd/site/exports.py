@@ -9,18 +9,18 @@ are withheld (null in JSON, "fewer than N" in CSV), as on the pages.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-import datetime as dt
 from typing import Optional
 
 from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
 
-from .load import EngagementFile
-from .model import Action, Evaluation, FeedbackGiven, Theme, latest_date
-from .site import SitePlan
-from .urls import page_url
+from yswd.content.load import EngagementFile
+from yswd.content.model import Action, Evaluation, FeedbackGiven, Theme, latest_date
+from yswd.site.pages import SitePlan
+from yswd.site.routes import page_url
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"

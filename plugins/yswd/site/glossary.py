@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from html import escape
 
-from .model import GlossaryEntry
+from yswd.content.model import GlossaryEntry
 
 _SKIP = "code|pre|script|style|kbd|samp|svg|textarea|title|select|aside"
 _QUIET = "h[1-6]|summary|caption|th|label|button"

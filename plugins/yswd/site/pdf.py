@@ -19,10 +19,10 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .render import PageRenderer
-from .site import SitePlan
-from .strategy_pages import report_src_uri
-from .urls import page_url
+from yswd.site.pages import SitePlan
+from yswd.site.render import PageRenderer
+from yswd.site.routes import page_url
+from yswd.site.strategy_pages import report_src_uri
 
 CSS = Path(__file__).resolve().parent / "assets" / "report_pdf.css"
 LANGUAGE = "en-GB"

@@ -7,7 +7,7 @@ distinct reviewer codes.
 
 from __future__ import annotations
 
-from .model import Engagement
+from yswd.content.model import Engagement
 
 
 def current_approvers(engagement: Engagement) -> set[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dates import FinancialYear
+from yswd.dates import FinancialYear
 
 AS_OF = date(2026, 3, 31)
 """The corpus is written as if on this date: actions done by then, later ones planned."""

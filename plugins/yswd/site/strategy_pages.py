@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .annual_report import AnnualReport, Change, annual_reports, change_in_words, comparison
-from .charts import Bar, bar_chart
-from .commitments import track
-from .dates import FinancialYear
-from .load import Source
-from .model import ACTION_STATUS_WORDS, Organisation, Strategy
-from .readability import Advice, score, sentences, word_count, _as_sentence
-
-if TYPE_CHECKING:
-    from .site import PageSpec, SitePlan
+from yswd.analysis.annual_report import (
+    AnnualReport,
+    Change,
+    annual_reports,
+    change_in_words,
+    comparison,
+)
+from yswd.analysis.commitments import track
+from yswd.content.model import ACTION_STATUS_WORDS, Organisation
+from yswd.dates import FinancialYear
+from yswd.site.charts import Bar, bar_chart
+from yswd.site.pages import PageSpec, SitePlan
 
 STRATEGY = "strategy"
 EASY_READ = "strategy/easy-read/index.md"
@@ -37,12 +38,6 @@ CHANGES = "changes-you-made-happen"
 EVIDENCE_SHOWN = 8
 """Evidence listed per commitment on the strategy page; the rest is on the commitment's own page."""
 CHANGES_PER_PAGE = 100
-EASY_READ_WORDS = 15
-"""The longest an easy-read sentence should be, in words."""
-EASY_READ_AGE = 9
-"""The highest reading age for the easy-read text as a whole."""
-
-
 @dataclass(frozen=True)
 class ChangesListing:
     """The changes made, page by page (the shape `_macros.html`'s pagination expects)."""
@@ -84,7 +79,6 @@ def commitment_src_uri(commitment_id: str) -> str:
 
 def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
     """The strategy, easy-read, annual report and changes-made pages for this build."""
-    from .site import PageSpec  # site.py calls this function: import at call time, not at load
 
     pages: dict[str, PageSpec] = {}
     strategy = plan.strategy
@@ -182,45 +176,3 @@ def report_charts(report: AnnualReport, organisation: Organisation) -> dict[str,
     }
 
 
-def easy_read_advice(strategy: Strategy, source: Source) -> list[Advice]:
-    """Advice on the easy-read text, to log at INFO: long sentences, and a reading age over 9.
-
-    Easy read keeps to one idea in a short sentence: a sentence of more than 15 words is
-    worth splitting. The reading age (Flesch-Kincaid grade + 5) of the whole text should be
-    9 or less.
-    """
-    advice: list[Advice] = []
-    for index, line in enumerate(strategy.easy_read):
-        where = f"easy_read[{index + 1}].text"
-        for sentence in sentences(_as_sentence(line.text)):
-            words = word_count(sentence)
-            if words > EASY_READ_WORDS:
-                advice.append(
-                    Advice(
-                        source.path, source.line("easy_read", index, "text"), where,
-                        f"has a sentence of {words} words. Easy read keeps to {EASY_READ_WORDS} words or fewer: "
-                        "split it into shorter sentences, one idea each.",
-                        "sentence-length",
-                    )
-                )
-        if len(sentences(_as_sentence(line.text))) > 1:
-            advice.append(
-                Advice(
-                    source.path, source.line("easy_read", index, "text"), where,
-                    "has more than one sentence. Easy read has one idea to a line: give each sentence its own line.",
-                    "sentence-length",
-                )
-            )
-    text = " ".join(_as_sentence(line.text) for line in strategy.easy_read)
-    if text.strip():
-        scores = score(text)
-        if scores.reading_age > EASY_READ_AGE:
-            advice.append(
-                Advice(
-                    source.path, source.line("easy_read"), "easy_read",
-                    f"has a reading age of {scores.reading_age:g}, above {EASY_READ_AGE} for easy read. "
-                    "Use shorter sentences and everyday words of one or two syllables.",
-                    "reading-age",
-                )
-            )
-    return advice

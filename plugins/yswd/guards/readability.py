@@ -32,9 +32,9 @@ import markdown as markdown_lib
 import textstat
 import yaml
 
-from .load import Content, EngagementFile, Source
-from .model import GlossaryEntry, Strategy
-from .problems import Problem
+from yswd.content.load import Content, EngagementFile, Source
+from yswd.content.model import GlossaryEntry, Strategy
+from yswd.problems import Problem
 
 AGE_OFFSET = 5
 """UK reading age = US school grade + 5."""
@@ -299,10 +299,10 @@ def markdown_blocks(text: str) -> list[str]:
 
 def markdown_to_text(text: str) -> str:
     """Markdown as plain sentences, one block a line: each block ends a sentence."""
-    return "\n".join(_as_sentence(block) for block in markdown_blocks(text))
+    return "\n".join(as_sentence(block) for block in markdown_blocks(text))
 
 
-def _as_sentence(block: str) -> str:
+def as_sentence(block: str) -> str:
     """A block of text that ends like a sentence, so headings and list items don't run on."""
     block = block.strip()
     if not block:
@@ -314,8 +314,6 @@ def _as_sentence(block: str) -> str:
     return block + "."
 
 
-as_sentence = _as_sentence
-"""Public name of `_as_sentence` (strategy_pages.py imports the private one; both stay)."""
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -356,22 +354,22 @@ def record_parts(record: EngagementFile) -> list[tuple[str, int, str]]:
     source = record.source
     parts: list[tuple[str, int, str]] = []
     if engagement.summary:
-        parts.append(("summary", source.line("summary"), _as_sentence(engagement.summary)))
+        parts.append(("summary", source.line("summary"), as_sentence(engagement.summary)))
     themes = []
     for theme in engagement.you_said:
-        themes.append(_as_sentence(theme.theme))
+        themes.append(as_sentence(theme.theme))
         if theme.detail:
             themes.append(markdown_to_text(theme.detail))
         if theme.quote:
-            themes.append(_as_sentence(theme.quote))
+            themes.append(as_sentence(theme.quote))
     if themes:
         parts.append(("themes", source.line("you_said"), "\n".join(themes)))
     actions = []
     for action in engagement.we_did:
-        actions.append(_as_sentence(action.action))
+        actions.append(as_sentence(action.action))
         if action.reason:
-            actions.append(_as_sentence(action.reason))
-        actions.extend(_as_sentence(update.text) for update in action.updates)
+            actions.append(as_sentence(action.reason))
+        actions.extend(as_sentence(update.text) for update in action.updates)
     if actions:
         parts.append(("actions", source.line("we_did"), "\n".join(actions)))
     if engagement.impact:
@@ -390,17 +388,17 @@ def strategy_parts(strategy: Strategy, source: Source) -> list[tuple[str, int, s
             parts.append((name, source.line(name), "\n".join(markdown_to_text(item) for item in items)))
     if strategy.methods:
         text = "\n".join(
-            _as_sentence(method.name) + (" " + markdown_to_text(method.description) if method.description else "")
+            as_sentence(method.name) + (" " + markdown_to_text(method.description) if method.description else "")
             for method in strategy.methods
         )
         parts.append(("methods", source.line("methods"), text))
     if strategy.commitments:
         text = "\n".join(
-            _as_sentence(c.text) + (" " + _as_sentence(c.measure) if c.measure else "") for c in strategy.commitments
+            as_sentence(c.text) + (" " + as_sentence(c.measure) if c.measure else "") for c in strategy.commitments
         )
         parts.append(("commitments", source.line("commitments"), text))
     if strategy.easy_read:
-        parts.append(("easy_read", source.line("easy_read"), "\n".join(_as_sentence(line.text) for line in strategy.easy_read)))
+        parts.append(("easy_read", source.line("easy_read"), "\n".join(as_sentence(line.text) for line in strategy.easy_read)))
     return [part for part in parts if part[2]]
 
 

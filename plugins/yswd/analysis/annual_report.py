@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from .dates import FinancialYear
-from .figures import Figures, count, count_by_year
-from .load import EngagementFile
-from .model import Action, Organisation, Theme
+from yswd.analysis.figures import Figures, count, count_by_year
+from yswd.content.load import EngagementFile
+from yswd.content.model import Action, Organisation, Theme
+from yswd.dates import FinancialYear
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .model import Engagement, Organisation, Strategy
+from yswd.content.model import Engagement, Organisation, Strategy
 
 REQUIRED_BY_STATUS = {"summary", "reach", "you_said", "we_did"}
 """Optional in a draft, required once a record is in review or published."""

@@ -1,0 +1,1 @@
+"""Figures from published records: totals, commitments against targets, annual reports."""

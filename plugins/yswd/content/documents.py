@@ -1,0 +1,40 @@
+"""Documents attached to a record: a web address, or a file kept beside the record and never outside its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlparse
+
+
+def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
+    """The docs-relative path of a document kept beside its record; None for a web address."""
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc or url.startswith("//"):
+        return None
+    return folder / PurePosixPath(url)
+
+
+def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | None:
+    """Why `url` can't be linked, or None when it is fine."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("http", "https") and parsed.netloc:
+        return None
+    if parsed.scheme or parsed.netloc or url.startswith("//"):
+        return "should start with https:// (or http://), or be the name of a file beside the record."
+    relative = PurePosixPath(url)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in url:
+        return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
+    target = docs_dir / folder / relative
+    if not is_file(target):
+        return "names a file that is not in the record's folder. Check the spelling, or add the file."
+    if not target.resolve().is_relative_to((docs_dir / folder).resolve()):
+        return "is a link to a file outside the record's folder. Put the file itself beside the record."
+    return None
+
+
+def is_file(path: Path) -> bool:
+    """Whether a file staff named exists; a name the system can't even look up does not."""
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, for example
+        return False

@@ -1,0 +1,1 @@
+"""What must hold before anything is shown: no personal data, plain English, easy read."""
