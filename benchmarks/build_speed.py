@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yswd.content.load import EngagementFile, Layout, load_content
+from yswd.content.load import load_content
+from yswd.content.records import EngagementFile, Layout
 from yswd.content.model import ACTION_STATUS_WORDS
 from yswd.tools.synth import synthesise
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from yswd.guards.checking import load_and_check
-from yswd.content.load import Content, Layout
+from yswd.content.records import Content, Layout
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"

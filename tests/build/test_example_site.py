@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, SiteFolder
 from yswd.guards.checking import load_and_check
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from yswd.analysis.annual_report import annual_report, annual_reports, change_in_words, changes_made, comparison, report_years
 from yswd.site.charts import Bar, bar_chart
 from yswd.dates import FinancialYear
-from yswd.content.load import EngagementFile, Source
+from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement, Organisation
 
 ORG = Organisation(

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 import pytest
 
 from yswd.analysis.commitments import Measured, evidence_for, label, track
-from yswd.content.load import EngagementFile, Source
+from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement, Strategy
 from yswd.guards.easy_read import easy_read_advice
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from yswd.dates import FinancialYear
 from yswd.analysis.figures import count
-from yswd.content.load import EngagementFile, Source
+from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from yswd.content.load import split_front_matter
+from yswd.content.files import split_front_matter
 from yswd.content.model import Engagement
 from yswd.tools.scaffold import slugify
 from yswd.content.yamlread import read_yaml

@@ -252,7 +252,8 @@ def test_yswd_readability_strict_and_json(site) -> None:
 def test_the_example_site_reports_without_errors() -> None:
     from pathlib import Path
 
-    from yswd.content.load import Layout, load_content
+    from yswd.content.load import load_content
+    from yswd.content.records import Layout
 
     root = Path(__file__).resolve().parents[2]
     content = load_content(Layout(root=root, docs_dir=root / "content", config_dir=root / "site_config"))

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from pydantic import Field, create_model
 
-from yswd.content.load import split_front_matter
+from yswd.content.files import split_front_matter
 from yswd.content.model import ACTION_STATUSES, STATUSES, VERDICTS, Engagement
 from yswd.tools.schema import json_schema, json_schema_text
 from yswd.content.yamlread import read_yaml

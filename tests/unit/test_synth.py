@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SiteFolder
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import ACTION_STATUSES, STATUSES, Engagement
 from yswd.tools.synth import synthesise
 

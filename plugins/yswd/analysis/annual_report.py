@@ -17,7 +17,7 @@ from datetime import date
 from typing import Iterable
 
 from yswd.analysis.figures import Figures, count, count_by_year
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Organisation, Theme
 from yswd.dates import FinancialYear
 

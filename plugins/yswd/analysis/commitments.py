@@ -17,7 +17,7 @@ from datetime import date
 from typing import Iterable, Literal
 
 from yswd.analysis.figures import Figures, count
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Strategy, latest_date
 
 Label = Literal["met", "not yet met", "not met"]

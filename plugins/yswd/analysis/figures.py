@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import ACTION_STATUSES
 from yswd.dates import FinancialYear
 

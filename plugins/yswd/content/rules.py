@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from yswd.content.approval import approvals_still_needed
 from yswd.content.colours import MINIMUM_CONTRAST, contrast_with_white
 from yswd.content.documents import document_problem, is_file
-from yswd.content.load import Content, EngagementFile
+from yswd.content.records import Content, EngagementFile
 from yswd.problems import Problem, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from yswd.content.load import Content, Layout, RecordCache, load_content
+from yswd.content.load import RecordCache, load_content
+from yswd.content.records import Content, Layout
 from yswd.content.rules import check
 from yswd.guards.personal_data import check_personal_data
 

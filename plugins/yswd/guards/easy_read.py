@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yswd.content.load import Source
+from yswd.content.records import Source
 from yswd.content.model import Strategy
 from yswd.guards.readability import Advice, as_sentence, score, sentences, word_count
 

@@ -28,15 +28,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from yswd.content.load import (
-    Content,
-    Layout,
-    Source,
-    field_label,
-    parse_yaml,
-    read_text,
-    split_front_matter,
-)
+from yswd.content.files import parse_yaml, read_text, split_front_matter
+from yswd.content.messages import field_label
+from yswd.content.records import Content, Layout, Source
 from yswd.problems import Problem
 
 # --- what each kind of personal data looks like ------------------------------------------

@@ -32,7 +32,7 @@ import markdown as markdown_lib
 import textstat
 import yaml
 
-from yswd.content.load import Content, EngagementFile, Source
+from yswd.content.records import Content, EngagementFile, Source
 from yswd.content.model import GlossaryEntry, Strategy
 from yswd.problems import Problem
 

@@ -33,7 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from yswd.content.load import Content, Layout, RecordCache
+from yswd.content.load import RecordCache
+from yswd.content.records import Content, Layout
 from yswd.dates import build_date
 from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice

@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
-from yswd.content.load import Layout
+from yswd.content.records import Layout
 from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin, layout_for
 from yswd.problems import SetupError
 

@@ -17,7 +17,7 @@ from typing import Optional
 from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
 
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Evaluation, FeedbackGiven, Theme, latest_date
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url

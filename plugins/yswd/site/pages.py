@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Organisation, Strategy
 from yswd.dates import FinancialYear
 

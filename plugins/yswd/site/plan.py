@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from yswd.content.documents import attached_path
-from yswd.content.load import Content, EngagementFile
+from yswd.content.records import Content, EngagementFile
 from yswd.content.model import ACTION_STATUS_WORDS, latest_date
 from yswd.site.pages import Audience, Facet, Listing, PageSpec, SitePlan
 from yswd.site.strategy_pages import strategy_pages

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from yswd.content.approval import approvals_still_needed, current_approvers
 from yswd.content.documents import attached_path
-from yswd.content.load import EngagementFile
+from yswd.content.records import EngagementFile
 from yswd.content.model import ACTION_STATUS_WORDS, Document
 from yswd.dates import month_year, uk_date
 from yswd.guards.readability import Report

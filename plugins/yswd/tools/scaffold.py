@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from yswd.content.load import Content, Layout
+from yswd.content.records import Content, Layout
 from yswd.content.values import SLUG_PATTERN
 from yswd.dates import FinancialYear
 from yswd.problems import did_you_mean

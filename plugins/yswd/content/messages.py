@@ -1,0 +1,112 @@
+"""Pydantic's validation errors as plain-English problems naming the field and its line."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from yswd.content.records import Source
+from yswd.content.values import PLAIN
+from yswd.content.yamlread import looks_like_a_name
+from yswd.problems import Problem, did_you_mean
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate(model: type[ModelT] | object, data: object, source: Source, problems: list[Problem]):
+    """The validated model, or None with a plain-English problem for each mistake."""
+    adapter = model if isinstance(model, TypeAdapter) else TypeAdapter(model)
+    if data is None:
+        data = {}
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as error:
+        for item in error.errors():
+            problems.append(_problem_from_error(item, model, data, source))
+        return None
+
+
+def _problem_from_error(item: dict, model: object, data: object, source: Source) -> Problem:
+    loc = tuple(part for part in item["loc"] if part != "[key]")
+    kind = item["type"]
+    label = field_label(loc, data)
+    if kind == PLAIN:
+        message = item["msg"]
+    elif kind == "missing":
+        message = "is required but missing."
+    elif kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = _field_names(model, loc[:-1])
+        if looks_like_a_name(name):
+            message = f'"{name}" is not a field we know.{did_you_mean(name, known)}'
+        else:
+            message = (
+                "This line is not a field we know. If it belongs to the story, move it below the "
+                "closing --- line; if it is text, indent it under its field or put it in quotes."
+            )
+        if not did_you_mean(name, known) and known:
+            message += f" The fields allowed here are: {', '.join(known)}."
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = "should be a set of fields, each on its own line as name: value, indented under this one."
+    elif kind == "list_type":
+        message = 'should be a list: one "- item" per line, or [first, second] on one line.'
+    else:
+        message = "is not written in a way we can read."
+    if kind == "missing":
+        return Problem(source.path, source.line(*loc[:-1]), label, message)
+    return Problem(source.path, source.line(*loc), label, message)
+
+
+def field_label(loc: tuple[str | int, ...], data: object) -> str:
+    """A path such as `we_did[saturday-clinic].status`: list items by id, else by number from 1."""
+    label = ""
+    current = data
+    for part in loc:
+        if isinstance(part, int):
+            item = current[part] if isinstance(current, list) and part < len(current) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            label += f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]"
+            current = item
+        else:
+            shown = part if looks_like_a_name(part) else "(unknown field)"
+            label += f".{shown}" if label else shown
+            current = current.get(part) if isinstance(current, dict) else None
+    return label
+
+
+def _field_names(model: object, loc: tuple[str | int, ...]) -> list[str]:
+    """The field names allowed at `loc` inside `model`, for 'did you mean' suggestions."""
+    current = model
+    for part in loc:
+        current = _inner(current, part)
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _strip(annotation: object) -> object:
+    """Remove Optional and Annotated wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _inner(annotation: object, part: str | int) -> object:
+    annotation = _strip(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict):
+        return typing.get_args(annotation)[-1]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(part, str):
+        found = annotation.model_fields.get(part)
+        return found.annotation if found else None
+    return None

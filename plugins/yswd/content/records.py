@@ -1,0 +1,88 @@
+"""The types of what a site repository holds once read: sources with line marks, records, layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from yswd.content.model import Engagement, GlossaryEntry, Organisation, Strategy
+from yswd.content.yamlread import Marks
+from yswd.problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of content came from, so problems can point at the right line."""
+
+    path: str
+    """The file, relative to the project folder, with forward slashes."""
+    marks: Marks = field(default_factory=Marks, compare=False)
+
+    def line(self, *path: str | int) -> int:
+        return self.marks.line(tuple(path))
+
+
+@dataclass(frozen=True)
+class EngagementFile:
+    """One engagement record as written: its validated front matter, body and origin."""
+
+    id: str
+    engagement: Engagement
+    body: str
+    body_line: int
+    source: Source
+    folder: PurePosixPath
+    """The record's folder, relative to the docs folder (for attached documents)."""
+    digest: str = ""
+    """A hash of the file's bytes: what changed, for caches."""
+    invalid: frozenset[str] = frozenset()
+    """Top-level fields that failed their checks (already reported); rules leave them alone."""
+
+
+@dataclass
+class Content:
+    """Everything read from a site repository, and everything wrong with it."""
+
+    organisation: Organisation | None = None
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    strategy: Strategy | None = None
+    strategy_source: Source | None = None
+    strategy_written: bool = False
+    """Whether strategy.yml exists, even if it could not be read."""
+    organisation_source: Source | None = None
+    engagements: list[EngagementFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a site repository keeps its files."""
+
+    root: Path
+    docs_dir: Path
+    config_dir: Path
+    engagements_dir: str = "engagements"
+    strategy_file: str = "strategy.yml"
+
+    def shown(self, path: Path) -> str:
+        """A path as people should see it: relative to the project, forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def organisation_path(self) -> Path:
+        return self.config_dir / "organisation.yml"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.config_dir / "glossary.yml"
+
+    @property
+    def strategy_path(self) -> Path:
+        return self.docs_dir / self.strategy_file
+
+    def engagement_paths(self) -> list[Path]:
+        folder = self.docs_dir / self.engagements_dir
+        return sorted(folder.rglob("*.md")) if folder.is_dir() else []
