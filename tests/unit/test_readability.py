@@ -8,19 +8,9 @@ import textstat
 import yaml
 
 from yswd.content.model import GlossaryEntry
-from yswd.guards.readability import (
-    JARGON_FILE,
-    Targets,
-    built_in_jargon,
-    find_jargon,
-    jargon_terms,
-    markdown_to_text,
-    record_readability,
-    score,
-    sentences,
-    site_readability,
-    summarise,
-)
+from yswd.guards.jargon import JARGON_FILE, built_in_jargon, find_jargon, jargon_terms
+from yswd.guards.readability import Targets, record_readability, reports_for, summarise
+from yswd.guards.scoring import markdown_to_text, score, sentences
 
 HARD = (
     "We consulted stakeholders regarding the reconfiguration of community-based "
@@ -155,7 +145,7 @@ def test_long_sentences_get_advice(site) -> None:
 def test_drafts_and_every_status_are_reported(site) -> None:
     for status in ("draft", "review", "withdrawn"):
         write(site, f"{status}.md", status=status)
-    reports = site_readability(site.check())
+    reports = reports_for(site.check(), site.root)
     assert sorted(r.status for r in reports if r.status) == ["draft", "published", "review", "withdrawn"]
     assert reports[-1].path == "content/strategy.yml" and reports[-1].id is None
 
@@ -203,7 +193,7 @@ def test_the_site_glossary_replaces_a_built_in_entry() -> None:
 
 def test_summary_of_many_reports(site) -> None:
     write(site, "hard.md", summary=HARD, body="The PCN and the ICB.")
-    reports = site_readability(site.check())
+    reports = reports_for(site.check(), site.root)
     summary = summarise(reports)
     assert summary.count == 3
     assert summary.hardest[0].path == "content/engagements/hard.md"
@@ -257,6 +247,6 @@ def test_the_example_site_reports_without_errors() -> None:
 
     root = Path(__file__).resolve().parents[2]
     content = load_content(Layout(root=root, docs_dir=root / "content", config_dir=root / "site_config"))
-    reports = site_readability(content)
+    reports = reports_for(content, root)
     assert len(reports) == len(content.engagements) + 1
     assert all(5 <= r.overall.reading_age < 25 for r in reports if r.overall.words)

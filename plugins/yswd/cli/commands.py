@@ -104,14 +104,8 @@ def readability(config_file: Path, path: Path | None, summary_age: float, readin
     import json
 
     from yswd.content.load import load_content
-    from yswd.guards.readability import (
-        Targets,
-        format_report,
-        format_summary,
-        report_as_dict,
-        reports_for,
-        summarise,
-    )
+    from yswd.guards.readability import Targets, reports_for, summarise
+    from yswd.guards.readability_output import format_report, format_summary, report_as_dict
     from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
     layout = layout_from_mkdocs_yml(config_file)

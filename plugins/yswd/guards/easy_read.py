@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from yswd.content.records import Source
 from yswd.content.model import Strategy
-from yswd.guards.readability import Advice, as_sentence, score, sentences, word_count
+from yswd.guards.readability import Advice
+from yswd.guards.scoring import as_sentence, score, sentences, word_count
 
 EASY_READ_WORDS = 15
 """The longest an easy-read sentence should be, in words."""

@@ -13,33 +13,24 @@ most 11 and no sentence has more than 25 words. Anything that misses a target, a
 piece of jargon, becomes `Advice`: it is advice, not an error, so the build shows it in
 the review preview and logs it at INFO without failing.
 
-The scores come from textstat. Short texts give rough scores: read them as a prompt to
-look again, not a verdict.
+The scores come from textstat (`scoring`), the jargon from `jargon`; `readability_output`
+writes the reports out. Short texts give rough scores: read them as a prompt to look again,
+not a verdict.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
-from html.parser import HTMLParser
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Literal, Mapping
-
-import markdown as markdown_lib
-import textstat
-import yaml
+from typing import Literal, Mapping
 
 from yswd.content.records import Content, EngagementFile, Source
 from yswd.content.model import GlossaryEntry, Strategy
+from yswd.guards.jargon import JargonTerm, JargonUse, find_jargon, jargon_terms
+from yswd.guards.scoring import Scores, as_sentence, markdown_to_text, score, sentences, word_count
 from yswd.problems import Problem
-
-AGE_OFFSET = 5
-"""UK reading age = US school grade + 5."""
-
-JARGON_FILE = Path(__file__).resolve().parent / "data" / "nhs_jargon.yml"
 
 
 @dataclass(frozen=True)
@@ -52,41 +43,6 @@ class Targets:
     """A reading age for the whole record; off by default."""
     sentence_words: int | None = 25
     """The longest a sentence should be, in words."""
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Readability of one piece of text."""
-
-    words: int
-    sentences: int
-    reading_ease: float
-    """Flesch reading ease: 0-100, higher is easier; 60-70 is plain English (kept within 0-100)."""
-    grade: float
-    """Flesch-Kincaid grade (US school year)."""
-
-    @property
-    def reading_age(self) -> float:
-        """Flesch-Kincaid grade + 5, the UK convention; never below 5."""
-        return round(max(self.grade, 0.0) + AGE_OFFSET, 1)
-
-    @property
-    def ease_words(self) -> str:
-        """The Flesch reading ease in words."""
-        for floor, words in _EASE_BANDS:
-            if self.reading_ease >= floor:
-                return words
-        return "very difficult"
-
-
-_EASE_BANDS = (
-    (90, "very easy"),
-    (80, "easy"),
-    (70, "fairly easy"),
-    (60, "plain English"),
-    (50, "fairly difficult"),
-    (30, "difficult"),
-)
 
 
 @dataclass(frozen=True)
@@ -105,18 +61,6 @@ class Part:
     """summary, themes, actions, impact or body; for the strategy, its field names."""
     line: int
     scores: Scores
-
-
-@dataclass(frozen=True)
-class JargonUse:
-    """A term used in the text, how often, and what to say instead."""
-
-    term: str
-    count: int
-    expansion: str
-    plain: str | None
-    source: Literal["glossary", "built-in"]
-    parts: tuple[str, ...]
 
 
 AdviceKind = Literal["reading-age", "sentence-length", "jargon"]
@@ -165,187 +109,6 @@ class Summary:
     missing_targets: int
     jargon: tuple[tuple[str, int], ...]
     """Each term and how often it is used across all reports, most used first."""
-
-
-# --- jargon ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JargonTerm:
-    term: str
-    expansion: str
-    plain: str | None
-    source: Literal["glossary", "built-in"]
-    pattern: re.Pattern
-
-    @property
-    def needle(self) -> str:
-        """The term's first word (as `_TOKEN` splits words), case-folded: a quick test before the pattern."""
-        words = _TOKEN.findall(self.term.casefold())
-        return words[0] if words else self.term.casefold()
-
-
-@lru_cache(maxsize=1)
-def built_in_jargon() -> dict[str, GlossaryEntry]:
-    """The built-in list of common NHS jargon."""
-    data = yaml.safe_load(JARGON_FILE.read_text(encoding="utf-8"))
-    return {str(term): GlossaryEntry(**entry) for term, entry in data.items()}
-
-
-def jargon_terms(glossary: Mapping[str, GlossaryEntry]) -> list[JargonTerm]:
-    """The site's glossary and the built-in list; the glossary wins where both have a term."""
-    entries: dict[str, tuple[GlossaryEntry, Literal["glossary", "built-in"]]] = {
-        term: (entry, "built-in") for term, entry in built_in_jargon().items()
-    }
-    lower = {term.casefold(): term for term in entries}
-    for term, entry in glossary.items():
-        entries.pop(lower.get(term.casefold(), term), None)
-        entries[term] = (entry, "glossary")
-    return [
-        JargonTerm(term, entry.expansion, entry.plain, source, _term_pattern(term))
-        for term, (entry, source) in sorted(entries.items(), key=lambda item: item[0].casefold())
-    ]
-
-
-def _term_pattern(term: str) -> re.Pattern:
-    """Whole words only; capitals exactly (SEND is not "send"), other terms in any case; plural s."""
-    body = r"\s+".join(re.escape(word) for word in term.split())
-    flags = re.IGNORECASE if any(char.islower() for char in term) else 0
-    return re.compile(rf"(?<![\w&]){body}(?:s|es)?(?![\w&])", flags)
-
-
-_TOKEN = re.compile(r"[\w&]+")
-
-
-def find_jargon(texts: Iterable[tuple[str, str]], terms: list[JargonTerm]) -> tuple[JargonUse, ...]:
-    """The terms used in (part, text) pairs, most used first."""
-    counts: Counter[str] = Counter()
-    where: dict[str, list[str]] = {}
-    for part, text in texts:
-        words = set(_TOKEN.findall(text.casefold()))
-        for term in terms:
-            needle = term.needle
-            if needle not in words and needle + "s" not in words and needle + "es" not in words:
-                continue
-            found = len(term.pattern.findall(text))
-            if found:
-                counts[term.term] += found
-                parts = where.setdefault(term.term, [])
-                if part not in parts:
-                    parts.append(part)
-    by_term = {term.term: term for term in terms}
-    return tuple(
-        JargonUse(name, count, by_term[name].expansion, by_term[name].plain, by_term[name].source, tuple(where[name]))
-        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
-    )
-
-
-# --- text -------------------------------------------------------------------------------------
-
-_BLOCK_TAGS = {
-    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "tr", "pre",
-    "div", "dt", "dd", "br", "hr", "table", "ul", "ol", "dl", "section", "figcaption",
-}
-_SKIP_TAGS = {"script", "style"}
-
-
-class _Blocks(HTMLParser):
-    """The text of each block of rendered Markdown (paragraph, list item, heading, cell)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-        self._skipping = 0
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if text:
-            self.blocks.append(text)
-        self._current = []
-
-    def handle_starttag(self, tag, attrs):  # noqa: D102 - HTMLParser hook
-        if tag in _SKIP_TAGS:
-            self._skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag):  # noqa: D102 - HTMLParser hook
-        if tag in _SKIP_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_data(self, data):  # noqa: D102 - HTMLParser hook
-        if not self._skipping:
-            self._current.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-_MARKDOWN = markdown_lib.Markdown(extensions=["extra", "sane_lists"])
-
-
-def markdown_blocks(text: str) -> list[str]:
-    """Markdown as plain text, one string per paragraph, list item, heading or table cell."""
-    _MARKDOWN.reset()
-    parser = _Blocks()
-    parser.feed(_MARKDOWN.convert(text))
-    parser.close()
-    return parser.blocks
-
-
-def markdown_to_text(text: str) -> str:
-    """Markdown as plain sentences, one block a line: each block ends a sentence."""
-    return "\n".join(as_sentence(block) for block in markdown_blocks(text))
-
-
-def as_sentence(block: str) -> str:
-    """A block of text that ends like a sentence, so headings and list items don't run on."""
-    block = block.strip()
-    if not block:
-        return ""
-    if block[-1] in ":;,":
-        return block[:-1] + "."
-    if block[-1] in ".!?" or block.endswith(('."', ".”", "?\"", "!\"", ".)", ".'")):
-        return block
-    return block + "."
-
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def sentences(text: str) -> list[str]:
-    """Plain text split into sentences; a line break always ends one (blocks are a line each)."""
-    return [
-        piece.strip() for line in text.split("\n") for piece in _SENTENCE_BREAK.split(line) if word_count(piece)
-    ]
-
-
-def score(text: str) -> Scores:
-    """Flesch reading ease and Flesch-Kincaid grade of plain text (sentences end with . ! or ?)."""
-    words = word_count(text)
-    if not words:
-        return Scores(0, 0, 100.0, 0.0)
-    count = len(sentences(text))
-    text = " ".join(text.split())
-    return Scores(
-        words=words,
-        sentences=count,
-        reading_ease=round(min(100.0, max(0.0, float(textstat.flesch_reading_ease(text)))), 1),
-        grade=round(float(textstat.flesch_kincaid_grade(text)), 1),
-    )
-
-
-# --- records and the strategy -----------------------------------------------------------------
 
 
 def record_parts(record: EngagementFile) -> list[tuple[str, int, str]]:
@@ -440,11 +203,6 @@ def strategy_readability(
         targets,
         title_at=(source.line("title"), strategy.title),
     )
-
-
-def site_readability(content: Content, targets: Targets = Targets()) -> list[Report]:
-    """A report for every loaded record (any status), in file order, then the strategy."""
-    return reports_for(content, Path("."), None, targets)
 
 
 def _report(
@@ -557,73 +315,3 @@ def reports_for(content: Content, root: Path, path: Path | None = None, targets:
     if content.strategy is not None and content.strategy_source is not None and included(content.strategy_source.path):
         reports.append(strategy_readability(content.strategy, content.strategy_source, content.glossary, targets, terms))
     return reports
-
-
-# --- output -----------------------------------------------------------------------------------
-
-
-def report_as_dict(report: Report) -> dict:
-    """A report as plain data, reading ages included, for JSON output."""
-    data = asdict(report)
-    data["overall"]["reading_age"] = report.overall.reading_age
-    for part, scored in zip(data["parts"], report.parts):
-        part["scores"]["reading_age"] = scored.scores.reading_age
-    data["meets_targets"] = report.meets_targets
-    return data
-
-
-def _shorten(text: str, limit: int = 110) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def format_report(report: Report) -> str:
-    """One report as text for people."""
-    kind = f"{report.status}" if report.status else "strategy"
-    lines = [report.path, f"  {report.title} ({kind})"]
-    if not report.overall.words:
-        lines.append("  No text to score yet.")
-    else:
-        lines.append(
-            f"  Reading age {report.overall.reading_age:g}, reading ease {report.overall.reading_ease:g} "
-            f"({report.overall.ease_words}), {report.overall.words} words"
-        )
-    for part in report.parts:
-        lines.append(
-            f"    {part.name:<12} reading age {part.scores.reading_age:>4g}   ease {part.scores.reading_ease:>5g}"
-            f"   {part.scores.words} words"
-        )
-    if report.longest:
-        lines.append("  Longest sentences:")
-        lines.extend(f"    {s.words} words ({s.part}): {_shorten(s.text)}" for s in report.longest)
-    if report.jargon:
-        lines.append("  Jargon:")
-        lines.extend(
-            f"    {use.term} ({use.count}): {use.expansion}" + (f'; say "{use.plain}"' if use.plain else "")
-            for use in report.jargon
-        )
-    targets = [item for item in report.advice if item.kind != "jargon"]
-    if targets:
-        lines.append("  To do:")
-        lines.extend(f"    line {item.line}, {item.field or 'whole text'}: {item.message}" for item in targets)
-    return "\n".join(lines)
-
-
-def format_summary(summary: Summary) -> str:
-    """Figures across all the reports, as text for people."""
-    if not summary.count:
-        return "No records to report on."
-    reports = f"{summary.count} report{'s' if summary.count != 1 else ''}"
-    if summary.mean_reading_age is None:
-        return f"{reports}, with no text to score yet."
-    missing = (
-        "all meet the targets"
-        if not summary.missing_targets
-        else f"{summary.missing_targets} miss{'es' if summary.missing_targets == 1 else ''} a target"
-    )
-    lines = [f"{reports}: mean reading age {summary.mean_reading_age:g}; {missing}."]
-    if summary.hardest:
-        lines.append("Hardest to read:")
-        lines.extend(f"  reading age {r.overall.reading_age:g}: {r.path}" for r in summary.hardest)
-    if summary.jargon:
-        lines.append("Jargon used most: " + ", ".join(f"{term} ({count})" for term, count in summary.jargon[:10]))
-    return "\n".join(lines)

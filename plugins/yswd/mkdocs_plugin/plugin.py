@@ -38,12 +38,8 @@ from yswd.content.records import Content, Layout
 from yswd.dates import build_date
 from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
-from yswd.guards.readability import (
-    Report,
-    jargon_terms,
-    record_readability,
-    strategy_readability,
-)
+from yswd.guards.jargon import jargon_terms
+from yswd.guards.readability import Report, record_readability, strategy_readability
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
 from yswd.problems import format_problems
 from yswd.site.branding import brand_css
