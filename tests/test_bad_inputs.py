@@ -21,6 +21,7 @@ BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 
 ORG = "site_config/organisation.yml"
 STRATEGY = "content/strategy.yml"
+POPULATION = "site_config/population.yml"
 
 YAML_SPACES = "YAML needs spaces for indenting: replace the tab with spaces."
 NOT_A_THEME = "has no action in we_did that responds to it."
@@ -236,6 +237,12 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
     "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
     "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", "should be a short name made of lower-case letters, digits and hyphens, with no spaces, like")]),
+    "site_config/population-unknown-group.yml": (POPULATION, {}, [(3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.')]),
+    "site_config/population-over-100.yml": (POPULATION, {}, [(4, "groups.carers", "should be between 0 and 100.")]),
+    "site_config/population-percent-sign.yml": (POPULATION, {}, [(3, "groups.young-people", "should be a number without the % sign.")]),
+    "site_config/population-no-source.yml": (POPULATION, {}, [(2, "source", "is required but missing.")]),
+    "site_config/population-unknown-field.yml": (POPULATION, {}, [(2, "group", '"group" is not a field we know. Did you mean "groups"?')]),
+    "strategy/representation-without-baseline.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", 'needs the share of local people in "young-people" for the group-representation metric: add it under groups in site_config/population.yml.')]),
     "strategy/group-share-without-group.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].group", "is required for the group-share metric: give a key of groups.")]),
     "strategy/group-share-unknown-group.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"?')]),
     "strategy/metric-without-target.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].target", "is required when a metric is given: say what figure counts as met.")]),

@@ -17,8 +17,9 @@ from datetime import date
 from typing import Iterable
 
 from yswd.analysis.figures import Figures, count, count_by_year
+from yswd.analysis.reach import reach_in_words, representation
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Organisation, Theme
+from yswd.content.model import Action, Organisation, Population, Theme
 from yswd.dates import FinancialYear
 
 
@@ -55,6 +56,14 @@ class GroupReach:
     share: float | None
     """People in the group as a percentage of all participants in the year."""
     aims: AimsTally
+    population: float | None = None
+    """The group's share of local people (population.yml), when given."""
+    in_words: str = ""
+    """Reach against the population in a sentence, when the population share is given."""
+
+    @property
+    def representation(self) -> float | None:
+        return representation(self.share, self.population)
 
 
 @dataclass(frozen=True)
@@ -139,15 +148,19 @@ def report_years(records: Iterable[EngagementFile], start_month: int) -> list[Fi
     return sorted(years, reverse=True)
 
 
-def annual_report(records: Iterable[EngagementFile], year: FinancialYear, organisation: Organisation, today: date) -> AnnualReport:
+def annual_report(
+    records: Iterable[EngagementFile], year: FinancialYear, organisation: Organisation, today: date, population: Population | None = None
+) -> AnnualReport:
     """The report for `year`, from the records the audience may see."""
     records = list(records)
     in_year = [r for r in records if FinancialYear.of(r.engagement.start, year.start_month) == year]
     changes = [c for c in changes_made(records) if c.completed in year]
-    return _report(year, in_year, count(records, year), count(records, year.previous), changes, organisation, today)
+    return _report(year, in_year, count(records, year), count(records, year.previous), changes, organisation, today, population)
 
 
-def annual_reports(records: Iterable[EngagementFile], organisation: Organisation, today: date) -> list[AnnualReport]:
+def annual_reports(
+    records: Iterable[EngagementFile], organisation: Organisation, today: date, population: Population | None = None
+) -> list[AnnualReport]:
     """The report for every year with something to report, newest first.
 
     The same reports as `annual_report` for each of `report_years`, with each record
@@ -172,6 +185,7 @@ def annual_reports(records: Iterable[EngagementFile], organisation: Organisation
             changes.get(year, []),
             organisation,
             today,
+            population,
         )
         for year in years
     ]
@@ -185,6 +199,7 @@ def _report(
     changes: list[Change],
     organisation: Organisation,
     today: date,
+    population: Population | None = None,
 ) -> AnnualReport:
     """A year's report from its records (those that started in it) and its changes (done in it)."""
     in_year = sorted(in_year, key=lambda r: (r.engagement.start, r.id))
@@ -204,17 +219,7 @@ def _report(
         by_locality=by_locality,
         area_wide=area_wide,
         everyone_aims=_tally(in_year, "participants"),
-        groups=tuple(
-            GroupReach(
-                key,
-                label,
-                figures.groups.get(key, 0),
-                sum(1 for r in in_year if r.engagement.reach and key in r.engagement.reach.groups),
-                figures.group_share(key),
-                _tally(in_year, key),
-            )
-            for key, label in organisation.groups.items()
-        ),
+        groups=tuple(_group_reach(key, label, in_year, figures, organisation, population) for key, label in organisation.groups.items()),
         changes=tuple(changes),
         rated=tuple(
             Rated(r, r.engagement.evaluation.responses, r.engagement.evaluation.rating)
@@ -222,6 +227,20 @@ def _report(
             if r.engagement.evaluation is not None
         ),
     )
+
+
+def _group_reach(
+    key: str, label: str, in_year: list[EngagementFile], figures: Figures, organisation: Organisation, population: Population | None
+) -> GroupReach:
+    """One group's reach over the year, with the aims set for it and, when known, its share of local people."""
+    people = figures.groups.get(key, 0)
+    counted = sum(1 for r in in_year if r.engagement.reach and key in r.engagement.reach.groups)
+    baseline = population.groups.get(key) if population else None
+    words = ""
+    if baseline is not None:
+        small = organisation.personal_data.small_number
+        words = reach_in_words(label, people, counted, figures.group_share(key), baseline, small)
+    return GroupReach(key, label, people, counted, figures.group_share(key), _tally(in_year, key), baseline, words)
 
 
 def _participants(record: EngagementFile) -> int:

@@ -17,8 +17,9 @@ from datetime import date
 from typing import Iterable, Literal
 
 from yswd.analysis.figures import Figures, count
+from yswd.analysis.reach import representation, representation_shown
 from yswd.content.records import EngagementFile
-from yswd.content.model import Commitment, Strategy, latest_date
+from yswd.content.model import Commitment, Population, Strategy, latest_date
 
 Label = Literal["met", "not yet met", "not met"]
 LABELS: tuple[Label, ...] = ("met", "not yet met", "not met")
@@ -49,10 +50,14 @@ class Measured:
     """For a share: out of how many (all participants, all engagements)."""
     records: int = 0
     """How many published records started within the period."""
+    baseline: float | None = None
+    """For group-representation: the group's share of local people (the value is against it)."""
+    group_share: float | None = None
+    """For group-representation: the group's share of participants."""
 
     @property
     def is_share(self) -> bool:
-        return self.whole is not None
+        return self.whole is not None and self.baseline is None
 
     @property
     def shown(self) -> str:
@@ -60,6 +65,8 @@ class Measured:
         that a figure just short of its target never reads as the target."""
         if self.value is None:
             return "not known yet"
+        if self.baseline is not None:
+            return representation_shown(self.value)
         if self.is_share:
             return f"{math.floor(self.value * 10) / 10:g}%"
         return f"{self.value:,.0f}"
@@ -97,13 +104,20 @@ def in_period(strategy: Strategy, records: Iterable[EngagementFile]) -> list[Eng
     return [r for r in published(records) if period.start <= r.engagement.start <= period.end]
 
 
-def measure(commitment: Commitment, figures: Figures) -> Measured | None:
+def measure(commitment: Commitment, figures: Figures, population: Population | None = None) -> Measured | None:
     """The commitment's metric from the figures of the period's published records; None without one."""
     if commitment.metric is None:
         return None
+    group = commitment.group or ""
     if commitment.metric == "group-share":
-        group = commitment.group or ""
         return Measured(figures.group_share(group), figures.groups.get(group, 0), figures.participants, figures.engagements)
+    if commitment.metric == "group-representation":
+        baseline = population.groups.get(group) if population else None
+        group_share = figures.group_share(group)
+        return Measured(
+            representation(group_share, baseline), figures.groups.get(group, 0), figures.participants,
+            figures.engagements, baseline=baseline, group_share=group_share,
+        )
     if commitment.metric == "feedback-given-share":
         return Measured(figures.told_share, figures.told, figures.engagements, figures.engagements)
     if commitment.metric == "engagement-count":
@@ -120,7 +134,9 @@ def label(value: float | None, target: float, due: date | None, today: date) -> 
     return "not yet met"
 
 
-def track(strategy: Strategy, records: Iterable[EngagementFile], today: date) -> list[CommitmentProgress]:
+def track(
+    strategy: Strategy, records: Iterable[EngagementFile], today: date, population: Population | None = None
+) -> list[CommitmentProgress]:
     """Every commitment of the strategy, in its order, with evidence and (where set) its metric."""
     shown = published(records)
     figures = count(in_period(strategy, shown))
@@ -131,7 +147,7 @@ def track(strategy: Strategy, records: Iterable[EngagementFile], today: date) ->
                 listings[commitment_id].append(record)
     progress = []
     for commitment in strategy.commitments:
-        measured = measure(commitment, figures)
+        measured = measure(commitment, figures, population)
         verdict = None
         if measured is not None and commitment.target is not None:
             verdict = label(measured.value, float(commitment.target), commitment.due, today)

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from yswd.content.files import decode_text, parse_yaml, read_text, split_front_matter, stray_separator
 from yswd.content.messages import ModelT, validate
-from yswd.content.model import Engagement, GlossaryEntry, Organisation, Strategy
+from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.content.values import SLUG_PATTERN
 from yswd.problems import Problem
@@ -41,6 +41,10 @@ def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
             layout.glossary_path, dict[str, GlossaryEntry], layout.shown(layout.glossary_path), content.problems
         )
         content.glossary = glossary or {}
+    if layout.population_path.is_file():
+        content.population, content.population_source = _load_yaml_model(
+            layout.population_path, Population, layout.shown(layout.population_path), content.problems
+        )
     content.strategy_written = layout.strategy_path.is_file()
     if content.strategy_written:
         content.strategy, content.strategy_source = _load_yaml_model(

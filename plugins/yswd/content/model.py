@@ -24,6 +24,7 @@ from yswd.content.values import (
     Percent,
     Rating,
     ReviewerCode,
+    Share,
     Slug,
     Text,
     choice,
@@ -39,7 +40,7 @@ ACTION_STATUS_WORDS = {
 """Each action status as words: status is always said, never shown by colour alone."""
 ACTION_STATUSES = tuple(ACTION_STATUS_WORDS)
 VERDICTS = ("approved", "changes-requested")
-METRICS = ("group-share", "feedback-given-share", "engagement-count", "participants")
+METRICS = ("group-share", "group-representation", "feedback-given-share", "engagement-count", "participants")
 
 Status = Annotated[Literal[STATUSES], BeforeValidator(choice(*STATUSES))]  # type: ignore[valid-type]
 ActionStatus = Annotated[Literal[ACTION_STATUSES], BeforeValidator(choice(*ACTION_STATUSES))]  # type: ignore[valid-type]
@@ -113,6 +114,13 @@ class Organisation(Record):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+class Population(Record):
+    """The area's population, to judge reach against: `site_config/population.yml`."""
+
+    source: Text = Field(description="Where the figures come from, such as 'Census 2021, Office for National Statistics'.")
+    groups: dict[Slug, Share] = Field({}, description="Each counted group's share of the area's population: key of groups, then a percentage from 0 to 100.")
 
 
 class GlossaryEntry(Record):
@@ -253,8 +261,8 @@ class Commitment(Record):
     id: Slug = Field(description="A unique short name; records list it under commitments.")
     text: Text = Field(description="The promise.")
     measure: Optional[Text] = Field(None, description="How progress is judged, in words.")
-    metric: Optional[Metric] = Field(None, description="A figure computed from published records: group-share, feedback-given-share, engagement-count or participants.")
-    group: Optional[Slug] = Field(None, description="The group counted by group-share.")
+    metric: Optional[Metric] = Field(None, description="A figure computed from published records: group-share, group-representation, feedback-given-share, engagement-count or participants.")
+    group: Optional[Slug] = Field(None, description="The group counted by group-share or group-representation.")
     target: Optional[Number] = Field(None, description="The figure aimed for; for a share, a percentage.")
     due: Optional[Day] = Field(None, description="When it should be met.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from yswd.content.model import Engagement, GlossaryEntry, Organisation, Strategy
+from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
 from yswd.content.yamlread import Marks
 from yswd.problems import Problem
 
@@ -50,6 +50,9 @@ class Content:
     strategy_written: bool = False
     """Whether strategy.yml exists, even if it could not be read."""
     organisation_source: Source | None = None
+    population: Population | None = None
+    """The area's population by group, from site_config/population.yml (optional)."""
+    population_source: Source | None = None
     engagements: list[EngagementFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -78,6 +81,10 @@ class Layout:
     @property
     def glossary_path(self) -> Path:
         return self.config_dir / "glossary.yml"
+
+    @property
+    def population_path(self) -> Path:
+        return self.config_dir / "population.yml"
 
     @property
     def strategy_path(self) -> Path:

@@ -20,6 +20,8 @@ PUBLIC_STATUSES = ("review", "published")
 """Statuses whose records must be complete: they are read by the panel or the public."""
 
 ORGANISATION_FILE = "site_config/organisation.yml"
+POPULATION_FILE = "site_config/population.yml"
+GROUP_METRICS = ("group-share", "group-representation")
 
 
 def check(content: Content, docs_dir: Path) -> list[Problem]:
@@ -33,7 +35,32 @@ def check(content: Content, docs_dir: Path) -> list[Problem]:
         problems.extend(strategy_rules(content, docs_dir))
     if content.organisation is not None and content.organisation_source is not None:
         problems.extend(organisation_rules(content, docs_dir))
+    problems.extend(population_rules(content))
     return problems
+
+
+def population_rules(content: Content) -> Iterator[Problem]:
+    """Every group in population.yml is a group of organisation.yml."""
+    if content.population is None or content.population_source is None or content.organisation is None:
+        return
+    known = content.organisation.groups
+    source = content.population_source
+    for key in content.population.groups:
+        if key not in known:
+            listed = ", ".join(known) if known else "none yet"
+            yield Problem(
+                source.path,
+                source.line("groups", key),
+                f"groups.{key}",
+                f'"{key}" is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(key, known)} The ones we know are: {listed}.',
+            )
+
+
+def _has_baseline(content: Content, group: str) -> bool:
+    """Whether population.yml gives `group`'s share (or could not be read, and has its own problems)."""
+    if content.population is None:
+        return content.population_source is not None
+    return group in content.population.groups
 
 
 def organisation_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
@@ -274,15 +301,23 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
         label = f"commitments[{commitment.id}]"
         if commitment.metric and commitment.target is None:
             yield Problem(source.path, source.line("commitments", index, "metric"), f"{label}.target", "is required when a metric is given: say what figure counts as met.")
-        if commitment.metric == "group-share":
+        if commitment.metric in GROUP_METRICS:
             if not commitment.group:
-                yield Problem(source.path, source.line("commitments", index, "metric"), f"{label}.group", "is required for the group-share metric: give a key of groups.")
+                yield Problem(source.path, source.line("commitments", index, "metric"), f"{label}.group", f"is required for the {commitment.metric} metric: give a key of groups.")
             elif content.organisation and commitment.group not in groups:
                 yield Problem(
                     source.path,
                     source.line("commitments", index, "group"),
                     f"{label}.group",
                     f'"{commitment.group}" is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(commitment.group, groups)}',
+                )
+            elif commitment.metric == "group-representation" and not _has_baseline(content, commitment.group):
+                yield Problem(
+                    source.path,
+                    source.line("commitments", index, "group"),
+                    f"{label}.group",
+                    f'needs the share of local people in "{commitment.group}" for the group-representation metric: '
+                    f"add it under groups in {POPULATION_FILE}.",
                 )
     for index, line in enumerate(strategy.easy_read):
         if line.image:

@@ -191,6 +191,8 @@ Day = Annotated[date, BeforeValidator(_day)]
 Count = Annotated[int, BeforeValidator(_count)]
 Number = Annotated[float, BeforeValidator(_number)]
 Percent = Annotated[int, BeforeValidator(within(0, 100, _count))]
+Share = Annotated[float, BeforeValidator(within(0, 100))]
+"""A percentage that may have decimals, such as 11.5."""
 Rating = Annotated[float, BeforeValidator(within(1, 5))]
 Month = Annotated[int, BeforeValidator(within(1, 12, _count))]
 ReviewerCode = Annotated[str, BeforeValidator(_reviewer)]

@@ -17,6 +17,7 @@ from typing import Optional
 from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
 
+from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Evaluation, FeedbackGiven, Theme, latest_date
 from yswd.site.pages import SitePlan
@@ -63,6 +64,9 @@ class ExportRecord(_Export):
     aims: list[ExportAim] = Field(description="Aims set at the start, with what was reached.")
     participants: Optional[int] = Field(description="How many people took part.")
     groups: dict[str, Optional[int]] = Field(description="People from each counted group; null when fewer than the small number.")
+    group_shares: dict[str, Optional[float]] = Field(
+        description="Each counted group's share of the people who took part, per cent; null when the count is withheld or the number who took part is not recorded."
+    )
     methods: list[str] = Field(description="How people took part.")
     you_said: list[Theme] = Field(description="What people told us.")
     we_did: list[Action] = Field(description="What we did in response.")
@@ -74,6 +78,13 @@ class ExportRecord(_Export):
     updated: dt.date = Field(description="When the record last changed.")
 
 
+class ExportPopulation(_Export):
+    """The baseline that reach is judged against."""
+
+    source: str = Field(description="Where the population figures come from.")
+    groups: dict[str, float] = Field(description="Each group's share of the area's population, per cent (0-100), by group key.")
+
+
 class ExportFile(_Export):
     """The whole download: who published it, under what licence, and the records."""
 
@@ -81,6 +92,7 @@ class ExportFile(_Export):
     licence: str = Field(description="The licence the data is published under.")
     licence_url: str = Field(description="Where to read the licence.")
     small_number: int = Field(description="Group counts below this are withheld (null).")
+    population: Optional[ExportPopulation] = Field(description="The local population by group, to compare group_shares with; null when the publisher gives none.")
     records: list[ExportRecord] = Field(description="Every published engagement, newest first.")
 
 
@@ -128,6 +140,7 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         aims=aims,
         participants=reach.participants if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
+        group_shares={g.key: None if g.share is None else round(g.share, 1) for g in group_shares(e, org, plan.population)},
         methods=list(reach.methods) if reach else [],
         you_said=list(e.you_said),
         we_did=list(e.we_did),
@@ -146,6 +159,7 @@ def engagements_json(plan: SitePlan, site_url: str = "") -> str:
         licence=LICENCE,
         licence_url=LICENCE_URL,
         small_number=plan.organisation.personal_data.small_number,
+        population=ExportPopulation(source=plan.population.source, groups=dict(plan.population.groups)) if plan.population else None,
         records=[export_record(r, plan, site_url) for r in plan.engagements],
     )
     return json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from yswd.content.model import Engagement, Organisation, Strategy
+from yswd.content.model import Engagement, Organisation, Population, Strategy
 
 REQUIRED_BY_STATUS = {"summary", "reach", "you_said", "we_did"}
 """Optional in a draft, required once a record is in review or published."""
@@ -26,6 +26,7 @@ def field_reference() -> list[Section]:
         Section("An engagement record", "engagement", _fields(Engagement, "")),
         Section("The strategy (content/strategy.yml)", "strategy", _fields(Strategy, "")),
         Section("The organisation's settings (site_config/organisation.yml)", "organisation", _fields(Organisation, "")),
+        Section("The local population (site_config/population.yml, optional)", "population", _fields(Population, "")),
     ]
 
 

@@ -13,7 +13,7 @@ from typing import Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
-from yswd.content.model import GlossaryEntry, Organisation, Strategy
+from yswd.content.model import GlossaryEntry, Organisation, Population, Strategy
 from yswd.dates import FinancialYear
 
 Audience = Literal["public", "review"]
@@ -81,6 +81,8 @@ class SitePlan:
     pages: dict[str, PageSpec] = field(default_factory=dict)
     documents: dict[str, EngagementFile] = field(default_factory=dict)
     """Docs-relative paths of attached files the audience may see, with their record."""
+    population: Population | None = None
+    """The local population by group (site_config/population.yml), to judge reach against."""
 
     @property
     def start_month(self) -> int:

@@ -31,7 +31,9 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
     """The pages, listings and documents for `audience`, from content that passed every check."""
     assert content.organisation is not None, "plan_site needs content that passed its checks"
     visible = newest_first([r for r in content.engagements if r.engagement.status in VISIBLE[audience]])
-    plan = SitePlan(audience, today, content.organisation, content.glossary, content.strategy, visible, page_size)
+    plan = SitePlan(
+        audience, today, content.organisation, content.glossary, content.strategy, visible, page_size, population=content.population
+    )
     plan.facets = _facets(plan)
     plan.index = Listing(None, "", "You said, we did", INDEX_FOLDER, tuple(visible))
     plan.listings = {facet.name: _facet_listings(facet, visible) for facet in plan.facets}

@@ -18,6 +18,7 @@ import nh3
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from yswd.analysis.reach import group_shares, percent, representation_shown
 from yswd.content.approval import approvals_still_needed, current_approvers
 from yswd.content.documents import attached_path
 from yswd.content.records import EngagementFile
@@ -99,6 +100,7 @@ class PageRenderer:
         self._settings = "\n".join(
             [
                 plan.organisation.model_dump_json(),
+                plan.population.model_dump_json() if plan.population else "",
                 json.dumps({term: entry.model_dump() for term, entry in plan.glossary.items()}, sort_keys=True),
                 plan.today.isoformat(),
                 plan.audience,
@@ -114,7 +116,10 @@ class PageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify)
+        self.env.filters.update(
+            uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
+            percent=percent, representation=representation_shown,
+        )
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,
@@ -127,6 +132,8 @@ class PageRenderer:
             status_words=RECORD_STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,
+            population=plan.population,
+            group_shares=lambda engagement: group_shares(engagement, plan.organisation, plan.population),
         )
 
     def fingerprint(self, spec: PageSpec) -> str | None:

@@ -84,7 +84,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
     strategy = plan.strategy
     if strategy is not None:
         has_easy_read = bool(strategy.easy_read) or plan.audience == "review"
-        progress = track(strategy, plan.engagements, plan.today)
+        progress = track(strategy, plan.engagements, plan.today, plan.population)
         pages[f"{STRATEGY}/index.md"] = PageSpec(
             "strategy.html",
             strategy.title,
@@ -98,7 +98,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
                 )
         if has_easy_read:
             pages[EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
-    reports = annual_reports(plan.engagements, plan.organisation, plan.today)
+    reports = annual_reports(plan.engagements, plan.organisation, plan.today, plan.population)
     pages[f"{REPORTS}/index.md"] = PageSpec(
         "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports"
     )
