@@ -79,7 +79,7 @@ TAKE_PART = "Take part at https://example.nhs.uk/take-part\"onmouseover=alert('y
 DOCUMENT_URL = "https://example.nhs.uk/report.pdf\"onmouseover=\"alert('yswdxss')"
 
 
-def hostile_record(record_id: str, status: str) -> str:
+def hostile_record(record_id: str, status: str) -> str:  # over 60 lines: one template holding every field
     return f"""\
 ---
 id: {record_id}

@@ -93,49 +93,12 @@ VCSE:
 """
 
 
-def mkdocs_yml(org: Organisation) -> str:
-    return MKDOCS_YML.format(area=org.area, name=org.name, domain=org.domain)
-
-
-def organisation_yml(org: Organisation) -> str:
-    lines = [
-        "# Who publishes this site, and the lists (taxonomies) every record uses.",
-        "# A synthetic organisation made by yswd synth: every name is invented.",
-        f"name: {org.name}",
-        f"short_name: {org.area} ICB",
-        f"area: {org.area}",
-        f"contact_email: engagement@{org.domain}.example.nhs.uk",
-        "financial_year_start_month: 4",
-        "",
-        "localities:",
-        *(f"  {key}: {scalar(label)}" for key, label in org.localities.items()),
-        "",
-        "topics:",
-        *(f"  {key}: {scalar(label)}" for key, label in org.topics.items()),
-        "",
-        "groups:",
-        *(f"  {key}: {scalar(label)}" for key, label in GROUPS.items()),
-        "",
-        "engagement_types:",
-        *(f"  {key}: {scalar(label)}" for key, (label, _, _) in TYPES.items()),
-        "",
-        "review:",
-        f"  required_approvals: {REQUIRED_APPROVALS}",
-        "",
-        "personal_data:",
-        "  small_number: 5",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def strategy_yml(org: Organisation) -> str:
-    return f"""\
+STRATEGY_YML = """\
 title: Public and patient participation strategy
 period: {{start: 2023-04-01, end: 2027-03-31}}
 
 vision: >-
-  Everyone who lives in {org.area} should have a fair chance to shape the
+  Everyone who lives in {area} should have a fair chance to shape the
   health services they use. We will be open about what we can and cannot
   change, and we will **always tell people what happened** as a result of
   what they told us.
@@ -201,10 +164,51 @@ commitments:
     due: 2027-03-31
 
 easy_read:
-  - text: We plan and pay for NHS services in {org.area}.
+  - text: We plan and pay for NHS services in {area}.
   - text: We want to hear what you think about these services.
   - text: We will always tell you what we did with your views.
 """
+"""The strategy, with every commitment metric the content format has ({area} filled in)."""
+
+
+def mkdocs_yml(org: Organisation) -> str:
+    return MKDOCS_YML.format(area=org.area, name=org.name, domain=org.domain)
+
+
+def organisation_yml(org: Organisation) -> str:
+    lines = [
+        "# Who publishes this site, and the lists (taxonomies) every record uses.",
+        "# A synthetic organisation made by yswd synth: every name is invented.",
+        f"name: {org.name}",
+        f"short_name: {org.area} ICB",
+        f"area: {org.area}",
+        f"contact_email: engagement@{org.domain}.example.nhs.uk",
+        "financial_year_start_month: 4",
+        "",
+        "localities:",
+        *(f"  {key}: {scalar(label)}" for key, label in org.localities.items()),
+        "",
+        "topics:",
+        *(f"  {key}: {scalar(label)}" for key, label in org.topics.items()),
+        "",
+        "groups:",
+        *(f"  {key}: {scalar(label)}" for key, label in GROUPS.items()),
+        "",
+        "engagement_types:",
+        *(f"  {key}: {scalar(label)}" for key, (label, _, _) in TYPES.items()),
+        "",
+        "review:",
+        f"  required_approvals: {REQUIRED_APPROVALS}",
+        "",
+        "personal_data:",
+        "  small_number: 5",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def strategy_yml(org: Organisation) -> str:
+    return STRATEGY_YML.format(area=org.area)
 
 
 def index_md(org: Organisation) -> str:
