@@ -35,14 +35,6 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class ContentError(Exception):
-    """The content cannot be published until these problems are fixed."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
-        super().__init__(format_problems(self.problems, "text"))
-
-
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A ' Did you mean "x"?' suffix when a close match exists, else ''."""
     if not isinstance(value, str):

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from yswd.analysis.commitments import Measured, evidence_for, label, track
+from yswd.analysis.commitments import Measured, label, track
 from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement, Strategy
 from yswd.guards.easy_read import easy_read_advice
@@ -93,11 +93,12 @@ def test_feedback_given_share_engagement_count_and_participants() -> None:
 
 
 def test_evidence_is_every_published_record_listing_the_commitment_newest_first() -> None:
-    evidence = evidence_for("young", RECORDS)
+    progress = by_id(track(strategy(YOUNG, PPGS), RECORDS, TODAY))
+    evidence = progress["young"].evidence
     assert [r.id for r in evidence.records] == ["after", "last-day", "middle", "first-day", "before"]
     assert evidence.participants == 1000 + 200 + 100 + 100 + 1000
     assert evidence.latest == date(2026, 4, 10)  # last-day's updated date
-    ppgs = evidence_for("ppgs", RECORDS)
+    ppgs = progress["ppgs"].evidence
     assert [r.id for r in ppgs.records] == ["middle"] and ppgs.participants == 100
 
 

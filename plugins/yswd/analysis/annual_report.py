@@ -137,34 +137,12 @@ def changes_made(records: Iterable[EngagementFile]) -> list[Change]:
     return sorted(changes, key=lambda c: (c.completed, c.record.engagement.start, c.record.id, c.action.id), reverse=True)
 
 
-def report_years(records: Iterable[EngagementFile], start_month: int) -> list[FinancialYear]:
-    """The years with something to report, newest first: an engagement started, or a change completed."""
-    years = set()
-    for record in records:
-        years.add(FinancialYear.of(record.engagement.start, start_month))
-        for action in record.engagement.we_did:
-            if action.status == "done" and action.completed is not None:
-                years.add(FinancialYear.of(action.completed, start_month))
-    return sorted(years, reverse=True)
-
-
-def annual_report(
-    records: Iterable[EngagementFile], year: FinancialYear, organisation: Organisation, today: date, population: Population | None = None
-) -> AnnualReport:
-    """The report for `year`, from the records the audience may see."""
-    records = list(records)
-    in_year = [r for r in records if FinancialYear.of(r.engagement.start, year.start_month) == year]
-    changes = [c for c in changes_made(records) if c.completed in year]
-    return _report(year, in_year, count(records, year), count(records, year.previous), changes, organisation, today, population)
-
-
 def annual_reports(
     records: Iterable[EngagementFile], organisation: Organisation, today: date, population: Population | None = None
 ) -> list[AnnualReport]:
-    """The report for every year with something to report, newest first.
-
-    The same reports as `annual_report` for each of `report_years`, with each record
-    visited once rather than once a year, so that sites with many years build quickly.
+    """The report for every year with something to report (an engagement started, or a change
+    completed), newest first, with each record visited once rather than once a year, so that
+    sites with many years build quickly.
     """
     records = list(records)
     start_month = organisation.financial_year_start_month

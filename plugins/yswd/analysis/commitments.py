@@ -24,8 +24,6 @@ from yswd.content.model import Commitment, Population, Strategy, latest_date
 Label = Literal["met", "not yet met", "not met"]
 LABELS: tuple[Label, ...] = ("met", "not yet met", "not met")
 
-SHARE_METRICS = ("group-share", "feedback-given-share")
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -84,11 +82,6 @@ class CommitmentProgress:
 
 def published(records: Iterable[EngagementFile]) -> list[EngagementFile]:
     return [r for r in records if r.engagement.status == "published"]
-
-
-def evidence_for(commitment_id: str, records: Iterable[EngagementFile]) -> Evidence:
-    """The published records that list `commitment_id`, newest first, and what they add up to."""
-    return _evidence([r for r in published(records) if commitment_id in r.engagement.commitments])
 
 
 def _evidence(listing: list[EngagementFile]) -> Evidence:

@@ -26,8 +26,6 @@ class Facet:
     name: str
     folder: str
     title: str
-    noun: str
-    """How one value is introduced in sentences: "about", "in", "of type"..."""
     in_nav: bool
     values: tuple[tuple[str, str], ...]
     """(key, label) pairs in display order."""

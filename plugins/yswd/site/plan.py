@@ -74,18 +74,18 @@ def _facets(plan: SitePlan) -> list[Facet]:
     org = plan.organisation
     years = sorted({plan.year_of(r.engagement.start) for r in plan.engagements}, reverse=True)
     return [
-        Facet("topic", "topics", "Topics", "about", True, tuple(org.topics.items()), lambda r: tuple(r.engagement.topics)),
+        Facet("topic", "topics", "Topics", True, tuple(org.topics.items()), lambda r: tuple(r.engagement.topics)),
         Facet(
-            "locality", "localities", "Localities", "in", True, tuple(org.localities.items()),
+            "locality", "localities", "Localities", True, tuple(org.localities.items()),
             lambda r: tuple(r.engagement.localities) or tuple(org.localities),
         ),
         Facet(
-            "year", "years", "Years", "started in", True, tuple((y.label, y.label) for y in years),
+            "year", "years", "Years", True, tuple((y.label, y.label) for y in years),
             lambda r: (plan.year_of(r.engagement.start).label,),
         ),
-        Facet("type", "types", "Types of engagement", "of type", False, tuple(org.engagement_types.items()), lambda r: (r.engagement.type,)),
+        Facet("type", "types", "Types of engagement", False, tuple(org.engagement_types.items()), lambda r: (r.engagement.type,)),
         Facet(
-            "action-status", "action-status", "Action status", "with actions", False,
+            "action-status", "action-status", "Action status", False,
             tuple(ACTION_STATUS_WORDS.items()),
             lambda r: tuple(dict.fromkeys(a.status for a in r.engagement.we_did)),
         ),
