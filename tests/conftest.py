@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -60,6 +61,15 @@ class SiteFolder:
 
     def mkdocs(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return self.run(sys.executable, "-m", "mkdocs", *args, env=env)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file of a folder by path, with a hash of its bytes: two equal digests are the same site."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-from conftest import SiteFolder
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from conftest import SiteFolder, tree_digest
 
 
 BROKEN = "content/engagements/scan-times.md"

@@ -39,4 +39,5 @@ class YouSaidWeDidConfig(base.Config):
     (use mkdocs-material's search plugin instead, which loads its whole index on every page)."""
 
     atomic = c.Type(bool, default=True)
-    """Build into a sibling folder and swap it into place only when the build succeeds."""
+    """Build into a folder of its own beside the site and exchange it with the site atomically,
+    only when the whole build (search index included) has succeeded."""

@@ -12,15 +12,15 @@ Order of events in `mkdocs build`, and what each does here:
 - on_post_page, on_post_template: mark every page noindex in the review build.
 - on_post_build: index the site for search; note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
-- on_shutdown: swap the finished site into place. Not in on_post_build: `--strict` aborts
-  after that event, and a strict failure must leave the old site alone too.
+- on_shutdown: swap the finished site into place (site/publish.py), or throw an unfinished
+  one away. Not in on_post_build: `--strict` aborts after that event, and a strict failure
+  must leave the old site alone too.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from html import escape as escape_html
 from pathlib import Path
 from typing import Callable
@@ -47,6 +47,7 @@ from yswd.site.exports import data_files
 from yswd.site.glossary import Glossary
 from yswd.site.pages import AUDIENCES, SitePlan
 from yswd.site.plan import plan_site
+from yswd.site.publish import Build, PublishError, publish, start_build
 from yswd.site.redirects import NOINDEX, redirect_pages
 from yswd.site.render import MarkdownRenderer, PageRenderer
 from yswd.site.search import SearchIndexError, build_index, searchable
@@ -72,7 +73,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.pages: dict[str, tuple[str, str]] = {}
         """Finished page HTML by source path, with the fingerprint it was made from (for serve)."""
         self.renderer: PageRenderer | None = None
-        self.final_site_dir: Path | None = None
+        self.build: Build | None = None
         self.finished = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -114,13 +115,20 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if audience == "review" and self.command != "serve":
             config.site_dir = str(review_site_dir(config, root, self.config.review_site_dir))
         if self.config.atomic and self.command in ("build", "gh-deploy"):
-            self.final_site_dir = Path(config.site_dir)
-            building = _sibling(self.final_site_dir, "building")
-            shutil.rmtree(building, ignore_errors=True)
-            config.site_dir = str(building)
-            self.finished = False
+            self._start_build(config)
         self.search_pages = set()
         return config
+
+    def _start_build(self, config: MkDocsConfig) -> None:
+        """Build into a folder of this build's own, swapped in for site_dir when it succeeds."""
+        if self.build is not None:
+            self.build.discard()
+        try:
+            self.build = start_build(Path(config.site_dir))
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(self.build.folder)
+        self.finished = False
 
     def _readability(self, content: Content) -> dict[str, Report]:
         """Plain-English reports for the records this build shows; their advice logged at INFO."""
@@ -226,14 +234,21 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.final_site_dir is not None:
-            shutil.rmtree(_sibling(self.final_site_dir, "building"), ignore_errors=True)
-            self.final_site_dir = None
+        if self.build is not None:
+            self.build.discard()
+            self.build = None
 
     def on_shutdown(self) -> None:
-        if self.final_site_dir is not None and self.finished:
-            _swap_into_place(_sibling(self.final_site_dir, "building"), self.final_site_dir)
-        self.final_site_dir = None
+        build, self.build = self.build, None
+        if build is None:
+            return
+        if not self.finished:
+            build.discard()
+            return
+        try:
+            publish(build)
+        except PublishError as error:
+            raise PluginError(str(error)) from None
 
 
 def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
@@ -279,17 +294,3 @@ def _with_slash(url: str | None) -> str:
 def _is_raw_data(file: File) -> bool:
     """Data files in docs_dir are inputs to the site, never pages of it."""
     return file.src_uri.lower().endswith(DATA_SUFFIXES)
-
-
-def _sibling(site_dir: Path, purpose: str) -> Path:
-    return site_dir.parent / f".{site_dir.name}.yswd-{purpose}"
-
-
-def _swap_into_place(built: Path, final: Path) -> None:
-    """Replace `final` with `built`; the old site survives until the new one is in place."""
-    old = _sibling(final, "old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    built.rename(final)
-    shutil.rmtree(old, ignore_errors=True)

@@ -7,9 +7,12 @@ Pagefind's PyPI package carries its binary, so nothing is fetched at build time.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 OUTPUT = "pagefind"
@@ -47,6 +50,43 @@ def build_index(site_dir: Path, pages: list[str]) -> None:
     patterns = sorted({_RECORD_PAGE.sub(r"\1*\2", page) for page in pages})
     if patterns and not any(_GLOB_SPECIAL.search(page) for page in pages) and sum(map(len, patterns)) < 50_000:
         command += ["--glob", "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]]
-    result = subprocess.run(command, capture_output=True, text=True)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True)
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}\n{result.stderr}")
+    check_index(site_dir / OUTPUT, len(pages))
+
+
+def check_index(folder: Path, pages: int) -> None:
+    """Fail unless Pagefind wrote a whole index of every page: a full disk or a killed Pagefind
+    can leave files missing or cut short while it still exits 0."""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"].values()
+        indexed = sum(language["page_count"] for language in languages)
+        needed = [f"pagefind.{language['hash']}.pf_meta" for language in languages] + ["pagefind.js"]
+        missing = [name for name in needed if not (folder / name).is_file()]
+        broken = [path.name for path in sorted(folder.rglob("*.pf_*")) if not _whole(path)]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise SearchIndexError(INCOMPLETE + " Its list of contents (pagefind-entry.json) is missing or unreadable.") from None
+    if missing or broken:
+        raise SearchIndexError(f"{INCOMPLETE} These files are missing or cut short: {', '.join((missing + broken)[:5])}.")
+    held = min(indexed, len(list((folder / "fragment").glob("*.pf_fragment"))))
+    if indexed != pages or held != pages:
+        raise SearchIndexError(f"{INCOMPLETE} It holds {held} of the {pages} pages that should be searchable.")
+
+
+INCOMPLETE = (
+    "The search index is incomplete (is the disk full?), so the new site was not put in place and "
+    "the old one is unchanged."
+)
+
+
+def _whole(path: Path) -> bool:
+    """Pagefind's files are gzip streams of its own format: a cut-short one does not decompress."""
+    try:
+        return gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd")
+    except (OSError, EOFError, zlib.error):
+        return False
