@@ -40,6 +40,7 @@ import yaml
 from yswd.content.load import load_content
 from yswd.content.records import EngagementFile, Layout
 from yswd.content.model import ACTION_STATUS_WORDS
+from yswd.mkdocs_plugin.theme_setup import THEME_DIR, THEME_STYLESHEET
 from yswd.tools.synth import synthesise
 
 HERE = Path(__file__).resolve().parent
@@ -119,13 +120,11 @@ def plain_page(record: EngagementFile, org) -> str:
 
 
 def dress(site: Path, config: dict) -> None:
-    """Give a site the repository's own theme overrides and extra stylesheets, like a real site."""
-    repository = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    overrides = ROOT / "site_config" / "overrides"
-    if overrides.is_dir():
-        shutil.copytree(overrides, site / "site_config" / "overrides", dirs_exist_ok=True)
-    if repository.get("extra_css"):
-        config["extra_css"] = repository["extra_css"]
+    """Give the plain twin yswd's theme, which the plugin adds to ours: its folder as the
+    custom_dir, its stylesheet, no web fonts and no generator link."""
+    config["theme"] = {**config["theme"], "custom_dir": str(THEME_DIR), "font": False}
+    config["extra_css"] = [THEME_STYLESHEET]
+    config["extra"] = {"generator": False}
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
@@ -401,7 +400,6 @@ def main() -> None:
                 shutil.rmtree(folder, ignore_errors=True)
             print(f"{n:,} records: writing the sites", flush=True)
             synthesise(ours, n, args.seed)
-            dress(ours, yaml.safe_load((ours / "mkdocs.yml").read_text(encoding="utf-8")))
             write_plain_twin(ours, plain)
             results[n] = measure(ours, plain, runs)
         profile_text = breakdown_text = None

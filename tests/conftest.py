@@ -79,6 +79,15 @@ def site(tmp_path: Path) -> SiteFolder:
     return SiteFolder(tmp_path / "site")
 
 
+BARE_MKDOCS_YML = """\
+site_name: NHS Fennick Vale ICB
+theme: material
+plugins: [yswd]
+docs_dir: content
+"""
+"""The least mkdocs.yml a new site would write: no theme settings or overrides of its own."""
+
+
 @pytest.fixture(scope="session")
 def example_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site, built once for the public with `mkdocs build --strict`."""
@@ -91,11 +100,24 @@ def example_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_example(tmp_path_factory, "review")
 
 
-def _build_example(tmp_path_factory: pytest.TempPathFactory, audience: str) -> Path:
-    copy = tmp_path_factory.mktemp(f"example-{audience}")
+@pytest.fixture(scope="session")
+def bare_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's records and settings under BARE_MKDOCS_YML, built once for the public.
+
+    Every kind of page is there, at the same addresses as in the example; everything about
+    how they look and work comes from the package, since the site has no theme settings.
+    """
+    return _build_example(tmp_path_factory, "public", BARE_MKDOCS_YML)
+
+
+def _build_example(tmp_path_factory: pytest.TempPathFactory, audience: str, mkdocs_yml: str | None = None) -> Path:
+    copy = tmp_path_factory.mktemp(f"example-{audience}" if mkdocs_yml is None else f"bare-{audience}")
     for name in ("content", "site_config"):
         shutil.copytree(ROOT / name, copy / name)
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    if mkdocs_yml is None:
+        shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    else:
+        (copy / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
     folder = SiteFolder(copy)
     result = folder.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": audience})
     assert result.returncode == 0, result.stderr

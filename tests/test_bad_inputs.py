@@ -236,6 +236,7 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/unknown-field.yml": (ORG, {}, [(4, "contact_emial", '"contact_emial" is not a field we know. Did you mean "contact_email"?')]),
     "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
     "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
+    "site_config/accessibility-testing-as-a-list.yml": (ORG, {}, [(27, "accessibility.testing", "should be a piece of text, not a list.")]),
     "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", "should be a short name made of lower-case letters, digits and hyphens, with no spaces, like")]),
     "site_config/population-unknown-group.yml": (POPULATION, {}, [(3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.')]),
     "site_config/population-over-100.yml": (POPULATION, {}, [(4, "groups.carers", "should be between 0 and 100.")]),

@@ -1,7 +1,7 @@
 """Fixtures for the browser tests.
 
-One build of the example site (the session fixture `example_public`), served on 127.0.0.1
-at a free port, one headless Chromium with JavaScript for the whole session, one without,
+One build of each site (the example, and a bare site with the example's records: `SITES`),
+served on 127.0.0.1 at a free port, one headless Chromium with JavaScript for the whole session, one without,
 and the current axe-core 4.x from the npm registry, cached in .cache/axe-core.
 """
 
@@ -102,10 +102,21 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+SITES = {"example": "example_public", "bare": "bare_public"}
+"""The sites every browser test runs on: the example, and the same records under the least
+mkdocs.yml a new site would write (tests/conftest.py, BARE_MKDOCS_YML), whose theme is all the package's."""
+
+
+@pytest.fixture(scope="session", params=list(SITES))
+def site_name(request: pytest.FixtureRequest) -> str:
+    """Which site this test runs on. pytest runs all of one site's tests, then the other's."""
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def site_dir(example_public: Path) -> Path:
-    """The public example site, built once for the whole test session."""
-    return example_public
+def site_dir(site_name: str, request: pytest.FixtureRequest) -> Path:
+    """The public build of that site, built once for the whole test session."""
+    return request.getfixturevalue(SITES[site_name])
 
 
 @pytest.fixture(scope="session")
@@ -171,9 +182,9 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def axe_results() -> Iterator[dict[str, dict[str, int]]]:
-    """Collects axe counts per page; written to test-output/axe-summary.json at the end."""
-    results: dict[str, dict[str, int]] = {}
+def axe_results() -> Iterator[dict[str, dict[str, dict]]]:
+    """Collects axe counts per site and page; written to test-output/axe-summary.json at the end."""
+    results: dict[str, dict[str, dict]] = {}
     yield results
     if results:
         OUTPUT.mkdir(exist_ok=True)

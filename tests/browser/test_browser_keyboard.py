@@ -133,7 +133,7 @@ def test_tab_reaches_every_control_and_focus_is_always_visible(width, driver, ba
     assert not no_ring, "no visible focus indicator on:\n" + "\n".join(no_ring[:15])
 
 
-def test_menu_button_opens_the_drawer_by_keyboard_on_a_phone(driver, base_url) -> None:
+def test_menu_button_opens_the_drawer_by_enter_and_space_on_a_phone(driver, base_url) -> None:
     with viewport(driver, 390, 844, mobile=True):
         load(driver, base_url + LISTING)
         driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
@@ -151,3 +151,7 @@ def test_menu_button_opens_the_drawer_by_keyboard_on_a_phone(driver, base_url) -
         press(driver, Keys.ESCAPE)
         assert not driver.execute_script("return document.getElementById('__drawer').checked")
         assert driver.switch_to.active_element == menu, "closing the menu should put focus back on its button"
+        press(driver, Keys.SPACE)
+        assert driver.execute_script("return document.getElementById('__drawer').checked"), "Space should open the menu too"
+        press(driver, Keys.ESCAPE)
+        assert driver.switch_to.active_element == menu

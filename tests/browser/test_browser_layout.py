@@ -61,7 +61,7 @@ def test_links_in_text_are_underlined(driver, base_url) -> None:
         assert not bare, f"links told apart by colour alone on /{url}:\n" + "\n".join(bare[:10])
 
 
-def test_engagement_page_prints_cleanly(driver, base_url) -> None:
+def test_engagement_page_prints_cleanly(driver, base_url, site_name) -> None:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         with viewport(driver, 794, 1123):  # A4 at 96 dpi
@@ -76,11 +76,12 @@ def test_engagement_page_prints_cleanly(driver, base_url) -> None:
             assert driver.find_element(By.CSS_SELECTOR, ".md-content h1").is_displayed()
             colour = driver.execute_script("return getComputedStyle(document.querySelector('.md-content p')).color")
             assert colour == "rgb(0, 0, 0)", f"printed text should be black, not {colour}"
-            (OUTPUT / "screenshots").mkdir(parents=True, exist_ok=True)
+            shots = OUTPUT / "screenshots" / site_name
+            shots.mkdir(parents=True, exist_ok=True)
             shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-            (OUTPUT / "screenshots" / "engagement-print.png").write_bytes(base64.b64decode(shot["data"]))
+            (shots / "engagement-print.png").write_bytes(base64.b64decode(shot["data"]))
             pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
-            (OUTPUT / "engagement-print.pdf").write_bytes(base64.b64decode(pdf["data"]))
+            (shots / "engagement-print.pdf").write_bytes(base64.b64decode(pdf["data"]))
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 

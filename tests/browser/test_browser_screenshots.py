@@ -1,6 +1,6 @@
 """Full-page screenshots at phone and desktop widths, for people to look at.
 
-Written to test-output/screenshots/ (gitignored). The test also checks what a screenshot
+Written to test-output/screenshots/<site>/ (gitignored), for each site (conftest.SITES). The test also checks what a screenshot
 cannot show a machine reliably: nothing is wider than the screen, and text is not tiny.
 """
 
@@ -25,7 +25,7 @@ SUBJECTS = {
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("subject", list(SUBJECTS))
-def test_screenshot(subject, width, driver, base_url, site_dir) -> None:
+def test_screenshot(subject, width, driver, base_url, site_name, site_dir) -> None:
     url = SUBJECTS[subject] if SUBJECTS[subject] is not None else open_engagement(site_dir)
     w, h, mobile = WIDTHS[width]
     with viewport(driver, w, h, mobile=mobile):
@@ -52,6 +52,6 @@ def test_screenshot(subject, width, driver, base_url, site_dir) -> None:
             """
         )
         assert smallest >= 14, f"text as small as {smallest}px on {subject} at {w}px"
-        SHOTS.mkdir(parents=True, exist_ok=True)
+        (SHOTS / site_name).mkdir(parents=True, exist_ok=True)
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-        (SHOTS / f"{subject}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
+        (SHOTS / site_name / f"{subject}-{width}.png").write_bytes(base64.b64decode(shot["data"]))

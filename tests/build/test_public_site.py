@@ -114,6 +114,34 @@ def test_data_page_and_accessibility_statement(example_public: Path) -> None:
                     "Reporting accessibility problems with this website", "Enforcement procedure"):
         assert heading in statement
     assert "engagement@harrowdale-wenmouth.example.nhs.uk" in statement
+    assert "we ask a panel of local people to read it before it is published" in statement
+    assert "Each time yswd changes, every kind of page it makes is tested automatically on sample websites" in statement
+    assert "it does not cover this website's own words, pictures and documents" in statement
+
+
+YSWD_TESTING = "Each time yswd changes"
+
+
+def test_accessibility_statement_says_only_what_the_settings_make_true(site: SiteFolder) -> None:
+    org = site.read("site_config/organisation.yml")
+    site.write(
+        "site_config/organisation.yml",
+        org.replace("required_approvals: 2", "required_approvals: 0")
+        + "accessibility:\n  tested: 2026-03-02\n  testing: >-\n    An [auditor](https://example.org/audit) tested every page with a screen reader.\n",
+    )
+    assert site.mkdocs("build", "--strict").returncode == 0
+    page = site.read("site/accessibility/index.html")
+    statement = text_of(site.root / "site/accessibility/index.html")
+    assert "The website was last tested on 2 March 2026." in statement
+    assert "An auditor tested every page with a screen reader." in statement
+    assert '<a href="https://example.org/audit" rel="noopener noreferrer">auditor</a>' in page
+    assert YSWD_TESTING not in statement, "the site's own words replace the paragraph about yswd's tests"
+    assert "panel of local people" not in statement, "no reader panel approves records when none is required"
+    site.write("site_config/organisation.yml", org)
+    assert site.mkdocs("build", "--strict").returncode == 0
+    statement = text_of(site.root / "site/accessibility/index.html")
+    assert YSWD_TESTING in statement and "panel of local people" in statement
+    assert "last tested" not in statement and "last reviewed" not in statement
 
 
 def test_brand_colours_must_be_readable(site: SiteFolder) -> None:

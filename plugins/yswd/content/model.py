@@ -81,6 +81,11 @@ class AccessibilityInfo(Record):
     )
     known_issues: list[Text] = Field([], description="Parts of the site that are not yet accessible, in plain words.")
     tested: Optional[Day] = Field(None, description="When the site was last tested for accessibility.")
+    testing: Optional[Markdown] = Field(
+        None,
+        description="How this site's accessibility was tested, in your own words: replaces the statement's "
+        "paragraph about the automatic tests of yswd's own pages.",
+    )
     reviewed: Optional[Day] = Field(None, description="When this statement was last reviewed.")
     phone: Optional[Text] = Field(None, description="A phone number for asking for another format.")
     response_days: Count = Field(10, description="How many working days we take to reply to a request.")

@@ -5,7 +5,8 @@ Order of events in `mkdocs build`, and what each does here:
   instance, and its caches, across `serve` rebuilds.
 - on_serve: watch site_config/ as well as the docs.
 - on_config: load and check every file; stop with all problems before MkDocs cleans
-  site_dir; plan the pages for the audience; point site_dir at a sibling folder.
+  site_dir; add yswd's theme (theme_setup.py); plan the pages for the audience; point
+  site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; add pages.
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.
@@ -41,6 +42,7 @@ from yswd.guards.easy_read import easy_read_advice
 from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
 from yswd.problems import format_problems
 from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
@@ -106,6 +108,11 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             config.site_name,
             self._readability(content),
         )
+        if not adopt_theme(config):
+            log.warning(
+                "The theme %r gets none of yswd's accessible theme (skip link, keyboard-operable header, "
+                "contrast, no web fonts, print styles): use one of: %s.", config.theme.name, ", ".join(THEMES)
+            )
         for stylesheet in (STYLESHEET, BRAND_STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)

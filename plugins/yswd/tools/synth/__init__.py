@@ -54,7 +54,6 @@ def synthesise(out: Path, records: int, seed: int = 1) -> Summary:
     write("mkdocs.yml", site_files.mkdocs_yml(org))
     write("site_config/organisation.yml", site_files.organisation_yml(org))
     write("site_config/glossary.yml", site_files.GLOSSARY)
-    write("site_config/overrides/.gitkeep", "")
     write("content/index.md", site_files.index_md(org))
     write("content/get-involved.md", site_files.get_involved_md(org))
     write("content/strategy.yml", site_files.strategy_yml(org))

@@ -33,11 +33,9 @@ site_url: https://engage.{domain}.example.nhs.uk/
 docs_dir: content
 copyright: {name}
 
-theme:
+theme:                   # the yswd plugin adds its accessible theme
   name: material
-  custom_dir: site_config/overrides
   language: en
-  font: false            # no externally hosted fonts: a visitor's health interest is private
   features:
     - navigation.sections
   palette:
