@@ -128,6 +128,16 @@ def dress(site: Path, config: dict) -> None:
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def commit_site(site: Path) -> None:
+    """Put our site in a git repository, one commit, so that the build reads each record's history."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.nhs.uk", "GIT_COMMITTER_NAME": "Bench",
+           "GIT_COMMITTER_EMAIL": "bench@example.nhs.uk", "GIT_AUTHOR_DATE": "2025-12-01T00:00:00Z", "GIT_COMMITTER_DATE": "2025-12-01T00:00:00Z"}
+    (site / ".gitignore").write_text("site/\n.site.yswd-*/\n", encoding="utf-8")
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Publish the synthetic site"]):
+        subprocess.run(["git", *command], cwd=site, env=env, check=True)
+
+
 def write_plain_twin(ours: Path, twin: Path) -> int:
     """The plain site: one ordinary page per record, same theme, extensions and text.
 
@@ -246,6 +256,7 @@ PARTS = [
     ("yswd.guards.checking", "check", "yswd: rules across fields and records"),
     ("yswd.guards.checking", "check_personal_data", "yswd: personal-data guard"),
     ("yswd.mkdocs_plugin.plugin", "plan_site", "yswd: plan the site"),
+    ("yswd.mkdocs_plugin.plugin", "add_histories", "yswd: each record's history from git (one git log, one cat-file)"),
     ("yswd.mkdocs_plugin.plugin", "data_files", "yswd: open data and feed"),
     ("yswd.site.render", "PageRenderer.render", "yswd: render generated pages (Jinja, Markdown, nh3)"),
     ("yswd.site.render", "MarkdownRenderer.__call__", "  of which staff Markdown + nh3"),
@@ -400,6 +411,7 @@ def main() -> None:
                 shutil.rmtree(folder, ignore_errors=True)
             print(f"{n:,} records: writing the sites", flush=True)
             synthesise(ours, n, args.seed)
+            commit_site(ours)
             write_plain_twin(ours, plain)
             results[n] = measure(ours, plain, runs)
         profile_text = breakdown_text = None

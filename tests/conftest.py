@@ -100,6 +100,37 @@ def example_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_example(tmp_path_factory, "review")
 
 
+def git_env(day: str) -> dict[str, str]:
+    """Git run apart from the machine's settings, with every date fixed: the same commits every time."""
+    stamp = f"{day}T12:00:00+00:00"
+    return {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Engagement team",
+        "GIT_AUTHOR_EMAIL": "team@example.nhs.uk",
+        "GIT_COMMITTER_NAME": "Engagement team",
+        "GIT_COMMITTER_EMAIL": "team@example.nhs.uk",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+
+
+def git(folder: Path, *args: str, day: str = "2025-01-01") -> str:
+    result = subprocess.run(["git", *args], cwd=folder, env=git_env(day), capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def commit_all(folder: Path, message: str, day: str) -> str:
+    """Commit everything in `folder` (a repository is made if there is none); the commit's id."""
+    if not (folder / ".git").exists():
+        git(folder, "init", "-q", "-b", "main")
+        (folder / ".gitignore").write_text("site/\nsite-review/\n", encoding="utf-8")
+    git(folder, "add", "-A", day=day)
+    git(folder, "commit", "-q", "-m", message, day=day)
+    return git(folder, "rev-parse", "HEAD").strip()
+
+
 @pytest.fixture(scope="session")
 def bare_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example's records and settings under BARE_MKDOCS_YML, built once for the public.
@@ -111,6 +142,7 @@ def bare_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_example(tmp_path_factory: pytest.TempPathFactory, audience: str, mkdocs_yml: str | None = None) -> Path:
+    """The example, committed to a git repository as staff would keep it, so pages carry their history."""
     copy = tmp_path_factory.mktemp(f"example-{audience}" if mkdocs_yml is None else f"bare-{audience}")
     for name in ("content", "site_config"):
         shutil.copytree(ROOT / name, copy / name)
@@ -118,6 +150,7 @@ def _build_example(tmp_path_factory: pytest.TempPathFactory, audience: str, mkdo
         shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     else:
         (copy / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    commit_all(copy, "Publish the example site", "2025-11-03")
     folder = SiteFolder(copy)
     result = folder.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": audience})
     assert result.returncode == 0, result.stderr

@@ -38,6 +38,10 @@ class YouSaidWeDidConfig(base.Config):
     """`pagefind`: a search page and a chunked static index. `none`: no search from yswd
     (use mkdocs-material's search plugin instead, which loads its whole index on every page)."""
 
+    history = c.Choice(("git", "none"), default="git")
+    """`git`: each record's page shows when it was first published and last changed, from the
+    commits that touched its file (one `git log` for the whole site). `none`: only `updated`."""
+
     atomic = c.Type(bool, default=True)
     """Build into a folder of its own beside the site and exchange it with the site atomically,
     only when the whole build (search index included) has succeeded."""

@@ -47,6 +47,7 @@ from yswd.problems import format_problems
 from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
 from yswd.site.glossary import Glossary
+from yswd.site.history import add_histories
 from yswd.site.pages import AUDIENCES, SitePlan
 from yswd.site.plan import plan_site
 from yswd.site.publish import Build, PublishError, publish, start_build
@@ -101,6 +102,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = {t: e.expansion for t, e in content.glossary.items()}
         self.plan = plan_site(content, audience, build_date(), self.config.page_size, self.config.search == "pagefind")
+        if self.config.history == "git":
+            for item in add_histories(self.plan, layout):
+                log.info("Commit history: %s", item)
         self.renderer = PageRenderer(
             self.plan,
             MarkdownRenderer(config.markdown_extensions, config.mdx_configs),

@@ -46,6 +46,22 @@ class ExportDocument(_Export):
     url: str = Field(description="Where it is: a web address, or a path on this site.")
 
 
+class ExportChange(_Export):
+    date: dt.date = Field(description="The day of the change (the commit's date).")
+    commit: str = Field(description="The git commit that made it.")
+    description: Optional[str] = Field(description="The commit's subject line; null when withheld because it looked like personal data.")
+
+
+class ExportHistory(_Export):
+    """When the record was published and changed, from the publisher's git repository."""
+
+    first_published: Optional[dt.date] = Field(description="The first day it was published; null when not known.")
+    first_published_exact: bool = Field(description="False when the history available starts later: first published on or before that day.")
+    last_changed: Optional[dt.date] = Field(description="The last day it changed while published.")
+    changes: list[ExportChange] = Field(description="Every change made while it was published, newest first.")
+    history_before_missing: Optional[dt.date] = Field(description="When the history is incomplete (a shallow copy), the day it starts from; else null.")
+
+
 class ExportRecord(_Export):
     """One published engagement."""
 
@@ -76,6 +92,7 @@ class ExportRecord(_Export):
     commitments: list[str] = Field(description="Strategy commitments it is evidence for.")
     documents: list[ExportDocument] = Field(description="Documents linked from the record.")
     updated: dt.date = Field(description="When the record last changed.")
+    history: Optional[ExportHistory] = Field(description="Its history from git; null when the site was built without one.")
 
 
 class ExportPopulation(_Export):
@@ -150,6 +167,19 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         commitments=list(e.commitments),
         documents=documents,
         updated=latest_date(e),
+        history=_history(plan.histories.get(record.id)),
+    )
+
+
+def _history(shown) -> ExportHistory | None:
+    if shown is None:
+        return None
+    return ExportHistory(
+        first_published=shown.first_published,
+        first_published_exact=shown.first_published_exact,
+        last_changed=shown.last_changed,
+        changes=[ExportChange(date=c.day, commit=c.commit, description=c.description) for c in shown.changes],
+        history_before_missing=shown.missing_before,
     )
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Organisation, Population, Strategy
 from yswd.dates import FinancialYear
+
+if TYPE_CHECKING:  # history.py plans with these types, so it imports this module
+    from yswd.site.history import ShownHistory
 
 Audience = Literal["public", "review"]
 AUDIENCES: tuple[Audience, ...] = ("public", "review")
@@ -81,6 +84,8 @@ class SitePlan:
     """Docs-relative paths of attached files the audience may see, with their record."""
     population: Population | None = None
     """The local population by group (site_config/population.yml), to judge reach against."""
+    histories: dict[str, ShownHistory] = field(default_factory=dict)
+    """Record id to its history from git, as this audience may see it."""
 
     @property
     def start_month(self) -> int:

@@ -22,11 +22,12 @@ from yswd.analysis.reach import group_shares, percent, representation_shown
 from yswd.content.approval import approvals_still_needed, current_approvers
 from yswd.content.documents import attached_path
 from yswd.content.records import EngagementFile
-from yswd.content.model import ACTION_STATUS_WORDS, Document
+from yswd.content.model import ACTION_STATUS_WORDS, Document, latest_date
 from yswd.dates import month_year, uk_date
 from yswd.guards.readability import Report
 from yswd.site.exports import LICENCE, LICENCE_URL, data_dictionary
 from yswd.site.field_reference import field_reference
+from yswd.site.history import SHOWN_ON_PAGE
 from yswd.site.pages import PageSpec, SitePlan
 from yswd.site.routes import page_url, relative_url
 
@@ -133,6 +134,8 @@ class PageRenderer:
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,
             population=plan.population,
+            latest_date=latest_date,
+            history_shown=SHOWN_ON_PAGE,
             group_shares=lambda engagement: group_shares(engagement, plan.organisation, plan.population),
         )
 
@@ -144,7 +147,7 @@ class PageRenderer:
         """
         context = spec.context
         if spec.template == "engagement.html":
-            parts = [context["record"].digest]
+            parts = [context["record"].digest, repr(self.plan.histories.get(context["record"].id))]
         elif spec.template == "listing.html":
             listing, page = context["listing"], context["page"]
             first = (page - 1) * self.plan.page_size

@@ -29,7 +29,7 @@ def searchable(html: str) -> str:
     return f"{BODY_START}\n{html}\n{BODY_END}"
 
 
-LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability"
+LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability, .yswd-history"
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
 
 _RECORD_PAGE = re.compile(r"^(engagements/)[^/]+((?:/index)?\.html)$")
