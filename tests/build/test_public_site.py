@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, SiteFolder
 from yswd.guards.checking import load_and_check
 from yswd.content.model import latest_date
+from yswd.site.exports import neutralise
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +50,33 @@ def test_open_data_csv_has_a_row_per_action(example_public: Path, published) -> 
     assert {row["engagement_id"] for row in rows} == {r.id for r in published}
 
 
-def test_csv_neutralises_formulas_and_keeps_records_without_actions(site: SiteFolder) -> None:
+def test_csv_neutralises_formulas_in_every_published_cell(site: SiteFolder) -> None:
     record = site.read("content/engagements/scan-times.md")
-    site.write("content/engagements/scan-times.md", record.replace("title: Scan appointment times", 'title: "=HYPERLINK(1)"').replace("action: We opened a Saturday scan clinic.", 'action: "+SUM(1)"'))
+    record = record.replace("title: Scan appointment times", 'title: "=HYPERLINK(1)"')
+    record = record.replace("action: We opened a Saturday scan clinic.", 'action: "+SUM(1)"\n    owner: "@SUM(1)"')
+    record = record.replace(
+        "    completed: 2025-08-15\n",
+        '    completed: 2025-08-15\n  - id: second\n    responds_to: [waits]\n    action: "-2+3"\n'
+        '    status: not-taken-forward\n    reason: "@cmd|\' /C calc\'!A0"\n    owner: "-1"\n',
+    )
+    site.write("content/engagements/scan-times.md", record)
     site.record("draft-plan.md", "---\ntitle: \"@draft\"\ntype: survey\nstatus: draft\nstart: 2025-01-01\n---\n")
-    assert site.mkdocs("build", "--strict").returncode == 0
+    result = site.mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO((site.root / "site/data/engagements.csv").read_text(encoding="utf-8"))))
-    assert len(rows) == 2  # header + the published record's one action; the draft is not published
-    assert rows[1][2] == "'=HYPERLINK(1)" and rows[1][13] == "'+SUM(1)"
+    assert len(rows) == 3  # header + the published record's two actions; the draft is not published
+    header = rows[0]
+    first, second = (dict(zip(header, row)) for row in rows[1:])
+    assert (first["title"], first["action"], first["owner"]) == ("'=HYPERLINK(1)", "'+SUM(1)", "'@SUM(1)")
+    assert (second["action"], second["reason"], second["owner"]) == ("'-2+3", "'@cmd|' /C calc'!A0", "'-1")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_character_a_spreadsheet_starts_a_formula_with_is_neutralised(start: str) -> None:
+    # A tab or carriage return cannot start a field (the content format trims them), but a cell
+    # can still only start with one if the check covers it: the guard does not rely on the trim.
+    assert neutralise(start + "SUM(1)") == "'" + start + "SUM(1)"
+    assert neutralise("SUM(1)" + start) == "SUM(1)" + start
 
 
 def test_feed_is_dated_by_the_records_not_the_clock(example_public: Path, published) -> None:
