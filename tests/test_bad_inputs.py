@@ -95,6 +95,10 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         (16, "you_said[evenings]", NOT_A_THEME),
         (20, "we_did[late-clinic].responds_to", '"evening" is not the id of a theme in you_said. Did you mean "evenings"?'),
     ],
+    "responds-to-second-missing-theme.md": [
+        (18, "you_said[weekends]", NOT_A_THEME),
+        (24, "we_did[late-clinic].responds_to", '"weekend" is not the id of a theme in you_said. Did you mean "weekends"?'),
+    ],
     "theme-not-answered.md": [(18, "you_said[parking]", NOT_A_THEME + " Add an action with this id in its responds_to")],
     "duplicate-theme-id.md": [(18, "you_said[2].id", '"evenings" is used by another theme in this record. Give each theme its own id.')],
     "duplicate-action-id.md": [(23, "we_did[2].id", '"late-clinic" is used by another action in this record. Give each action its own id.')],
