@@ -4,7 +4,7 @@ Each file in `tests/bad_inputs/` is one small engagement record with one mistake
 kind of text that must be read correctly), stored byte for byte: the encoding cases really
 hold Latin-1, UTF-16, a byte-order mark or Windows line endings. A case is copied into the
 minimal site, whose settings it is otherwise valid against, and checked. The test names
-every problem expected: its line, its field and words that prove the right message. A
+every problem expected: its line, its field and its whole message. A
 Python traceback, a wrong line or a missing problem fails the case.
 """
 
@@ -23,40 +23,56 @@ ORG = "site_config/organisation.yml"
 STRATEGY = "content/strategy.yml"
 POPULATION = "site_config/population.yml"
 
-YAML_SPACES = "YAML needs spaces for indenting: replace the tab with spaces."
-NOT_A_THEME = "has no action in we_did that responds to it."
+NOT_A_THEME = (
+    "has no action in we_did that responds to it. Add an action with this id in its responds_to, "
+    "even if the action is not-taken-forward with a reason."
+)
 
-# file name -> every problem expected, as (line, field, words the message contains)
+# file name -> every problem expected, as (line, field, the whole message)
 EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     # --- reading the file ---------------------------------------------------------------
-    "empty-file.md": [(1, "", "This file is empty. A record starts with a line of three dashes (---)")],
-    "no-front-matter.md": [(1, "", "A record must start with a line of three dashes (---) on the very first line")],
-    "unclosed-front-matter.md": [(1, "", "The fields that open with --- on line 1 are never closed. Add a line with just ---")],
+    "empty-file.md": [(1, "", "This file is empty. A record starts with a line of three dashes (---), then its fields, then another --- line, then the story in Markdown.")],
+    "no-front-matter.md": [(1, "", "A record must start with a line of three dashes (---) on the very first line, then its fields, then another --- line.")],
+    "unclosed-front-matter.md": [(1, "", "The fields that open with --- on line 1 are never closed. Add a line with just --- after the last field, before the story.")],
     "empty-front-matter.md": [(1, "", "The record has no fields between its --- lines.")],
-    "not-utf8.md": [(5, "", "This file is not saved as UTF-8 text. Open it in your editor and save it again with UTF-8 encoding.")],
-    "utf16.md": [(1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding")],
-    "utf16-no-bom.md": [(1, "", "saved as UTF-16")],
-    "control-character.md": [(17, "", "This line contains a character that is not allowed in text (an invisible control character")],
-    "crlf-with-error.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"?')],
-    "bom-with-error.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"?')],
+    "not-utf8.md": [
+        (5, "", "This file is not saved as UTF-8 text. Open it in your editor and save it again with UTF-8 encoding. The first character that can't be read is on this line."),
+    ],
+    "utf16.md": [(1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding (the usual setting).")],
+    "utf16-no-bom.md": [(1, "", "This file is saved as UTF-16. Save it again with UTF-8 encoding (the usual setting).")],
+    "control-character.md": [
+        (17, "", "This line contains a character that is not allowed in text (an invisible control character, often pasted in from another program). Delete the line and type it again."),
+    ],
+    "crlf-with-error.md": [
+        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+    ],
+    "bom-with-error.md": [
+        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+    ],
     # --- YAML syntax --------------------------------------------------------------------
     "duplicate-key.md": [(9, "title", '"title" is given twice (first on line 2). Keep one and delete the other.')],
-    "tab-indent.md": [(11, "", "This line has a tab character. " + YAML_SPACES)],
-    "colon-in-text.md": [(5, "", "There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes")],
-    "unclosed-quote.md": [(5, "", "A quotation mark or bracket opened here is never closed.")],
-    "unclosed-bracket.md": [(6, "", "A list in square brackets is not written properly.")],
-    "bad-indentation.md": [(14, "", "The indenting here does not line up with the lines around it.")],
-    "second-document-marker.md": [(10, "", "There is a second --- line inside the fields: the fields below it would be read as the story.")],
-    "alias-bomb.md": [(13, "", "This uses a YAML alias (a word starting with *). Records can't use anchors (&) or aliases (*)")],
-    "yaml-tag.md": [(5, "", "uses a YAML tag (tag:yaml.org,2002:python/object/apply:os.system) that records don't support. Remove the word starting with !.")],
+    "tab-indent.md": [(11, "", "This line has a tab character. YAML needs spaces for indenting: replace the tab with spaces.")],
+    "colon-in-text.md": [
+        (5, "", 'There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes, like: summary: "We asked: what matters to you?" Otherwise, check this line is not indented further than it should be.'),
+    ],
+    "unclosed-quote.md": [(5, "", "A quotation mark or bracket opened here is never closed. Add the closing quote or bracket.")],
+    "unclosed-bracket.md": [
+        (6, "", "A list in square brackets is not written properly. Separate the items with commas, end it with ], and put any item that contains a colon or comma in quotes."),
+    ],
+    "bad-indentation.md": [(14, "", "The indenting here does not line up with the lines around it. Line each field up under the one before, using spaces.")],
+    "second-document-marker.md": [
+        (10, "", "There is a second --- line inside the fields: the fields below it would be read as the story. Delete this line; only the opening and closing lines are ---."),
+    ],
+    "alias-bomb.md": [(13, "", "This uses a YAML alias (a word starting with *). Records can't use anchors (&) or aliases (*): write the value out in full.")],
+    "yaml-tag.md": [(5, "", "This uses a YAML tag (tag:yaml.org,2002:python/object/apply:os.system) that records don't support. Remove the word starting with !.")],
     "deeply-nested.md": [(5, "", "This is nested too deeply to be a record.")],
     "list-as-field-name.md": [(5, "", "A field name must be a simple word, not a list.")],
     # --- fields -------------------------------------------------------------------------
     "missing-title.md": [(2, "title", "is required but missing.")],
     "empty-title.md": [(2, "title", "is empty. Write some text here, or remove the line.")],
     "unknown-field-typo.md": [
-        (5, "summery", '"summery" is not a field we know. Did you mean "summary"?'),
         (2, "summary", "is required when the status is review."),
+        (5, "summery", '"summery" is not a field we know. Did you mean "summary"?'),
     ],
     "unknown-nested-field.md": [
         (19, "we_did[late-clinic].status", "is required but missing."),
@@ -65,19 +81,33 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "bad-status.md": [(4, "status", 'should be one of: draft, review, published, withdrawn. Did you mean "published"?')],
     "list-instead-of-text.md": [(5, "summary", "should be a piece of text, not a list.")],
     "text-instead-of-list.md": [(6, "topics", 'should be a list: one "- item" per line, or [first, second] on one line.')],
-    "fields-are-a-list.md": [(2, "", "should be a set of fields, each on its own line as name: value")],
-    "bad-slug-id.md": [(2, "id", "should be a short name made of lower-case letters, digits and hyphens, with no spaces, like \"maternity-scans-2025\".")],
-    "bad-file-name.md": [(1, "id", "The file name can't be used as the record's id. Rename the file using lower-case letters, digits and hyphens")],
+    "fields-are-a-list.md": [(2, "", "should be a set of fields, each on its own line as name: value, indented under this one.")],
+    "bad-slug-id.md": [(2, "id", 'should be a short name made of lower-case letters, digits and hyphens, with no spaces, like "maternity-scans-2025".')],
+    "bad-file-name.md": [
+        (1, "id", "The file name can't be used as the record's id. Rename the file using lower-case letters, digits and hyphens (like maternity-scans-2025.md), or add an id: field."),
+    ],
     # --- taxonomy keys ------------------------------------------------------------------
-    "unknown-type.md": [(3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.')],
-    "unknown-topic.md": [(6, "topics[2]", '"mental-helth" is not one of the topics in site_config/organisation.yml. Did you mean "mental-health"?')],
-    "unknown-locality.md": [(7, "localities[1]", '"northvail" is not one of the localities in site_config/organisation.yml. Did you mean "northvale"?')],
-    "unknown-group.md": [(14, "reach.groups.carer", '"carer" is not one of the groups in site_config/organisation.yml. Did you mean "carers"?')],
-    "aim-measure-unknown.md": [(12, "aims[1].measure", '"participant" is not one of the measures (participants, or a key of groups). Did you mean "participants"?')],
-    "unknown-commitment.md": [(10, "commitments[1]", '"seldom-herd" is not one of the commitments in content/strategy.yml. Did you mean "seldom-heard"?')],
+    "unknown-type.md": [
+        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+    ],
+    "unknown-topic.md": [
+        (6, "topics[2]", '"mental-helth" is not one of the topics in site_config/organisation.yml. Did you mean "mental-health"? The ones we know are: maternity, mental-health.'),
+    ],
+    "unknown-locality.md": [
+        (7, "localities[1]", '"northvail" is not one of the localities in site_config/organisation.yml. Did you mean "northvale"? The ones we know are: northvale, southbrook.'),
+    ],
+    "unknown-group.md": [
+        (14, "reach.groups.carer", '"carer" is not one of the groups in site_config/organisation.yml. Did you mean "carers"? The ones we know are: young-people, carers.'),
+    ],
+    "aim-measure-unknown.md": [
+        (12, "aims[1].measure", '"participant" is not one of the measures (participants, or a key of groups). Did you mean "participants"? The ones we know are: participants, young-people, carers.'),
+    ],
+    "unknown-commitment.md": [
+        (10, "commitments[1]", '"seldom-herd" is not one of the commitments in content/strategy.yml. Did you mean "seldom-heard"? The ones we know are: seldom-heard.'),
+    ],
     # --- dates --------------------------------------------------------------------------
     "end-before-start.md": [(9, "end", "is before start. The end date must be on or after the start date.")],
-    "invalid-date.md": [(9, "end", "is not a real date: check the day and the month")],
+    "invalid-date.md": [(9, "end", "is not a real date: check the day and the month (dates are written YYYY-MM-DD).")],
     "uk-date-format.md": [(8, "start", "should be written YYYY-MM-DD: for 01/03/2025 write 2025-03-01.")],
     "datetime-not-date.md": [(8, "start", "should be a date only, written YYYY-MM-DD, with no time.")],
     "updates-out-of-order.md": [(26, "we_did[late-clinic].updates[2].date", "is earlier than the update above it. List updates oldest first.")],
@@ -85,8 +115,8 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     # --- counts and ranges --------------------------------------------------------------
     "negative-count.md": [(11, "reach.participants", "can't be less than 0.")],
     "count-not-number.md": [(11, "reach.participants", "should be a whole number, like 120.")],
-    "count-with-comma.md": [(11, "reach.participants", "without commas")],
-    "progress-with-percent.md": [(23, "we_did[late-clinic].progress", "without the % sign")],
+    "count-with-comma.md": [(11, "reach.participants", "should be written without commas, like 1200.")],
+    "progress-with-percent.md": [(23, "we_did[late-clinic].progress", "should be a number without the % sign.")],
     "group-exceeds-participants.md": [(13, "reach.groups.young-people", "is 60, more than the 50 participants. A group can't be larger than everyone who took part.")],
     "rating-out-of-range.md": [(17, "evaluation.rating", "should be between 1 and 5.")],
     "progress-out-of-range.md": [(23, "we_did[late-clinic].progress", "should be between 0 and 100.")],
@@ -99,7 +129,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         (18, "you_said[weekends]", NOT_A_THEME),
         (24, "we_did[late-clinic].responds_to", '"weekend" is not the id of a theme in you_said. Did you mean "weekends"?'),
     ],
-    "theme-not-answered.md": [(18, "you_said[parking]", NOT_A_THEME + " Add an action with this id in its responds_to")],
+    "theme-not-answered.md": [(18, "you_said[parking]", NOT_A_THEME)],
     "duplicate-theme-id.md": [(18, "you_said[2].id", '"evenings" is used by another theme in this record. Give each theme its own id.')],
     "duplicate-action-id.md": [(23, "we_did[2].id", '"late-clinic" is used by another action in this record. Give each action its own id.')],
     "not-taken-forward-no-reason.md": [(22, "we_did[late-clinic].reason", "is required when the status is not-taken-forward: say why we did not do it.")],
@@ -113,8 +143,12 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         (20, "we_did[late-clinic].responds_to", "should list at least one theme id from you_said."),
     ],
     # --- what each status needs ---------------------------------------------------------
-    "published-without-approvals.md": [(4, "status", "is published, but the record needs 1 more reader-panel approval (2 different reviewer codes must approve")],
-    "changes-requested-after-approvals.md": [(4, "status", "is published, but the record needs 2 more reader-panel approvals (2 different reviewer codes must approve after the latest changes-requested)")],
+    "published-without-approvals.md": [
+        (4, "status", "is published, but the record needs 1 more reader-panel approval (2 different reviewer codes must approve after the latest changes-requested). Add the reviews, or set the status to review."),
+    ],
+    "changes-requested-after-approvals.md": [
+        (4, "status", "is published, but the record needs 2 more reader-panel approvals (2 different reviewer codes must approve after the latest changes-requested). Add the reviews, or set the status to review."),
+    ],
     "published-missing-summary.md": [(2, "summary", "is required when the status is published.")],
     "review-missing-participants.md": [(10, "reach.participants", "is required when the status is review.")],
     "reviewer-with-name.md": [(16, "reviews[1].reviewer", "should be a reader-panel code such as RP-07 (letters, digits and hyphens only). Never write a reviewer's name.")],
@@ -126,16 +160,16 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     # --- ids across the site: the minimal site already has the record `scan-times` -----
     "duplicate-id.md": [
         (2, "id", '"scan-times" is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
-        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/duplicate-id.md.'),
+        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/duplicate-id.md. Every id and alias must be different.'),
     ],
     "alias-clashes-with-id.md": [
-        (10, "aliases[1]", '"scan-times" is also used as an id or alias by content/engagements/scan-times.md.'),
-        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/alias-clashes-with-id.md.'),
+        (10, "aliases[1]", '"scan-times" is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
+        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/alias-clashes-with-id.md. Every id and alias must be different.'),
     ],
-    "alias-repeats-own-id.md": [(11, "aliases[1]", '"clinic-hours" is also used as an id or alias by this record\'s own id or another alias.')],
+    "alias-repeats-own-id.md": [(11, "aliases[1]", "\"clinic-hours\" is also used as an id or alias by this record's own id or another alias. Every id and alias must be different.")],
     # --- one run reports every problem in the record ------------------------------------
     "several-problems.md": [
-        (3, "type", 'Did you mean "survey"?'),
+        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
         (11, "reach.participants", "can't be less than 0."),
         (22, "we_did[late-clinic].status", "should be one of: planned, in-progress, done, not-taken-forward."),
     ],
@@ -179,16 +213,16 @@ def _check_case(site, name: str) -> tuple[str, list[Problem]]:
 
 
 def _assert_problems(problems: list[Problem], path: str, expected: list[tuple]) -> None:
-    """Expected problems are (line, field, words) in the case's own file, or (path, line, field, words)."""
+    """Expected problems are (line, field, message) in the case's own file, or (path, line, field, message)."""
     shown = "\n".join(str(p) for p in problems)
     assert len(problems) == len(expected), f"expected {len(expected)} problem(s), got:\n{shown}"
     wanted = sorted(item if len(item) == 4 else (path, *item) for item in expected)
     actual = sorted(problems, key=lambda p: (p.path, p.line, p.field, p.message))
-    for (where, line, field, words), problem in zip(wanted, actual):
+    for (where, line, field, message), problem in zip(wanted, actual):
         assert (problem.path, problem.line, problem.field) == (where, line, field), (
             f"wanted {where}:{line}, field {field!r}; got:\n{shown}"
         )
-        assert words in problem.message, f"wanted {words!r} in:\n{problem}"
+        assert problem.message == message, f"wanted the message {message!r}; got:\n{problem}"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -241,13 +275,17 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
     "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
     "site_config/accessibility-testing-as-a-list.yml": (ORG, {}, [(27, "accessibility.testing", "should be a piece of text, not a list.")]),
-    "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", "should be a short name made of lower-case letters, digits and hyphens, with no spaces, like")]),
-    "site_config/population-unknown-group.yml": (POPULATION, {}, [(3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.')]),
+    "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", 'should be a short name made of lower-case letters, digits and hyphens, with no spaces, like "maternity-scans-2025".')]),
+    "site_config/population-unknown-group.yml": (POPULATION, {}, [
+        (3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.'),
+    ]),
     "site_config/population-over-100.yml": (POPULATION, {}, [(4, "groups.carers", "should be between 0 and 100.")]),
     "site_config/population-percent-sign.yml": (POPULATION, {}, [(3, "groups.young-people", "should be a number without the % sign.")]),
     "site_config/population-no-source.yml": (POPULATION, {}, [(2, "source", "is required but missing.")]),
     "site_config/population-unknown-field.yml": (POPULATION, {}, [(2, "group", '"group" is not a field we know. Did you mean "groups"?')]),
-    "strategy/representation-without-baseline.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", 'needs the share of local people in "young-people" for the group-representation metric: add it under groups in site_config/population.yml.')]),
+    "strategy/representation-without-baseline.yml": (STRATEGY, {}, [
+        (15, "commitments[seldom-heard].group", 'needs the share of local people in "young-people" for the group-representation metric: add it under groups in site_config/population.yml.'),
+    ]),
     "strategy/group-share-without-group.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].group", "is required for the group-share metric: give a key of groups.")]),
     "strategy/group-share-unknown-group.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"?')]),
     "strategy/metric-without-target.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].target", "is required when a metric is given: say what figure counts as met.")]),
