@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from yswd import __version__
+from yswd.content.format_version import FORMAT
 from yswd.problems import Problem
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
@@ -275,6 +277,8 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
     "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
     "site_config/accessibility-testing-as-a-list.yml": (ORG, {}, [(27, "accessibility.testing", "should be a piece of text, not a list.")]),
+    "site_config/format-newer.yml": (ORG, {}, [(1, "format", f"This site is written to version 99 of the content format, and the yswd installed here ({__version__}) reads versions up to {FORMAT}. Install the yswd this site names in requirements.txt (pip install -r requirements.txt), then run it again.")]),
+    "site_config/format-not-a-number.yml": (ORG, {}, [(1, "format", "should be a whole number, like 120.")]),
     "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", 'should be a short name made of lower-case letters, digits and hyphens, with no spaces, like "maternity-scans-2025".')]),
     "site_config/population-unknown-group.yml": (POPULATION, {}, [
         (3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.'),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from yswd import __version__
 from yswd.guards.checking import load_and_check
 from yswd.problems import FORMATS, SetupError, format_problems
 from yswd.site.pages import AUDIENCES
@@ -34,7 +35,7 @@ class Commands(click.Group):
 
 
 @click.group(cls=Commands)
-@click.version_option(package_name="yswd")
+@click.version_option(__version__, prog_name="yswd")
 def main() -> None:
     """Publish "You said, we did" engagement records as a website."""
 
@@ -72,6 +73,25 @@ def build(config_file: Path, audience: str, strict: bool) -> None:
 def serve(config_file: Path, audience: str, dev_addr: str) -> None:
     """Preview the site at http://127.0.0.1:8000/, rebuilding as files change."""
     _mkdocs("serve", config_file, audience, ["--dev-addr", dev_addr])
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--name", required=True, help='The organisation\'s full name, in quotes, such as "NHS Fennick Vale ICB".')
+@click.option("--source", default=None, help="The git address to install yswd from. Default: where this yswd is published.")
+def init(folder: Path, name: str, source: str | None) -> None:
+    """Start a new site repository in FOLDER (a new or empty folder), ready to check, build and publish."""
+    from yswd.dates import build_date
+    from yswd.tools.init import InitError, create_site, published_source
+
+    try:
+        site = create_site(folder, name, build_date(), source or published_source())
+    except InitError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"Started the site in {folder}, with a first draft record in {site.record.shown}.\n"
+        f"Next: cd {folder}, set up as its README.md says, then run: yswd check && mkdocs build --strict"
+    )
 
 
 @main.command()

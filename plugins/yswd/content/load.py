@@ -11,9 +11,11 @@ import re
 import typing
 from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from pydantic import TypeAdapter, ValidationError
 
+from yswd.content.format_version import NewerFormat, require_readable_format
 from yswd.content.files import decode_text, parse_yaml, read_text, split_front_matter, stray_separator
 from yswd.content.messages import ModelT, validate
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
@@ -29,9 +31,12 @@ def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
     content = Content()
     org_source = Source(layout.shown(layout.organisation_path))
     if layout.organisation_path.is_file():
-        content.organisation, content.organisation_source = _load_yaml_model(
-            layout.organisation_path, Organisation, org_source.path, content.problems
-        )
+        try:
+            content.organisation, content.organisation_source = _load_yaml_model(
+                layout.organisation_path, Organisation, org_source.path, content.problems, require_readable_format
+            )
+        except NewerFormat as newer:  # the other files may use what this yswd can't read: say only this
+            return Content(problems=[newer.problem])
     else:
         content.problems.append(
             Problem(org_source.path, 1, "", "This file is missing. Every site needs its organisation's settings here.")
@@ -58,7 +63,7 @@ def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
     return content
 
 
-def _load_yaml_model(path: Path, model: type[ModelT], shown: str, problems: list[Problem]):
+def _load_yaml_model(path: Path, model: type[ModelT], shown: str, problems: list[Problem], precheck: Callable[[object, Source], None] | None = None):
     text = read_text(path, shown, problems)
     if text is None:
         return None, None
@@ -69,6 +74,8 @@ def _load_yaml_model(path: Path, model: type[ModelT], shown: str, problems: list
     if parsed is None:
         return None, None
     data, source = parsed
+    if precheck is not None:
+        precheck(data, source)
     return validate(model, data, source, problems), source
 
 

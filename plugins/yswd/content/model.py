@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from yswd.content.format_version import FORMAT
 from yswd.content.values import (
     Colour,
     Count,
@@ -102,6 +103,7 @@ class Branding(Record):
 class Organisation(Record):
     """Who publishes, their taxonomies and their rules: `site_config/organisation.yml`."""
 
+    format: Count = Field(FORMAT, description="The version of the content format the site is written to. A yswd too old to read it says which to install.")
     name: Text = Field(description="The organisation's full name.")
     short_name: Optional[Text] = Field(None, description="A shorter name for headers; defaults to the full name.")
     area: Optional[Text] = Field(None, description="The area it serves, used for area-wide records.")

@@ -16,7 +16,10 @@ from yswd.problems import SetupError
 def load_site(config_file: Path) -> tuple[MkDocsConfig, YouSaidWeDidPlugin]:
     """The site's MkDocs configuration and its yswd plugin, or a clean error for the command line."""
     if not config_file.is_file():
-        raise SetupError(f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f.")
+        raise SetupError(
+            f"{config_file} was not found. Run yswd in the site's folder, or name its mkdocs.yml with -f. "
+            'To start a new site, run: yswd init FOLDER --name "Your organisation\'s name"'
+        )
     try:
         config = load_config(str(config_file))
     except ConfigurationError as error:
