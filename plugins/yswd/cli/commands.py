@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from yswd import __version__
+from yswd.cli.progress import terminal_progress
 from yswd.guards.checking import load_and_check
 from yswd.problems import FORMATS, SetupError, format_problems
 from yswd.site.pages import AUDIENCES
+
+if TYPE_CHECKING:
+    from yswd.mkdocs_plugin.progress import Reporting
 
 CONFIG_OPTION = click.option(
     "-f",
@@ -22,6 +26,9 @@ CONFIG_OPTION = click.option(
     show_default=True,
     help="The site's mkdocs.yml.",
 )
+
+
+QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress bars or notes: only problems, warnings and errors.")
 
 
 class Commands(click.Group):
@@ -43,17 +50,21 @@ def main() -> None:
 @main.command()
 @CONFIG_OPTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="text for people, json for programs, github for pull-request annotations.")
-def check(config_file: Path, fmt: str) -> None:
+@QUIET_OPTION
+def check(config_file: Path, fmt: str, quiet: bool) -> None:
     """Check every record and settings file; exit 1 if anything needs fixing."""
+    from yswd.mkdocs_plugin.progress import CHECKING
     from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
-    content = load_and_check(layout_from_mkdocs_yml(config_file))
+    layout = layout_from_mkdocs_yml(config_file)
+    progress = terminal_progress(quiet)
+    content = load_and_check(layout, on_record=partial(progress.step, CHECKING) if progress else None)
     if content.problems:
         click.echo(format_problems(content.problems, fmt))
         sys.exit(1)
     if fmt == "json":
         click.echo("[]")
-    elif fmt == "text":
+    elif fmt == "text" and not quiet:
         click.echo(f"No problems found in {len(content.engagements)} records.")
 
 
@@ -61,9 +72,16 @@ def check(config_file: Path, fmt: str) -> None:
 @CONFIG_OPTION
 @click.option("--audience", type=click.Choice(AUDIENCES), default="public", show_default=True, help="public, or review for the reader panel's preview (built into site-review/).")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings as errors.")
-def build(config_file: Path, audience: str, strict: bool) -> None:
-    """Build the site with MkDocs (the same as YSWD_AUDIENCE=<audience> mkdocs build)."""
-    _mkdocs("build", config_file, audience, ["--strict"] if strict else [])
+@QUIET_OPTION
+def build(config_file: Path, audience: str, strict: bool, quiet: bool) -> None:
+    """Build the site with MkDocs (the same as YSWD_AUDIENCE=<audience> mkdocs build).
+
+    On a terminal, progress bars count the records checked and the pages made and written.
+    """
+    from yswd.mkdocs_plugin.progress import Reporting, Silent
+
+    wanted = Reporting(terminal_progress(quiet) or Silent(), quiet)
+    _mkdocs("build", config_file, audience, ["--strict"] if strict else [], wanted)
 
 
 @main.command()
@@ -209,8 +227,9 @@ def review_pack(pdf_path: Path, config_file: Path) -> None:
     click.echo(f"Wrote the review pack to {pdf_path}. It is for the reader panel only: do not publish it.")
 
 
-def _mkdocs(command: str, config_file: Path, audience: str, extra: list[str]) -> None:
-    """Run MkDocs itself, so messages and exit codes are exactly those of a plain build."""
-    env = {**os.environ, "YSWD_AUDIENCE": audience}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", command, "-f", str(config_file), *extra], env=env)
-    sys.exit(result.returncode)
+def _mkdocs(command: str, config_file: Path, audience: str, extra: list[str], wanted: Reporting | None = None) -> None:
+    """MkDocs' own command, in this process: its messages and exit code, and no child left running."""
+    from yswd.mkdocs_plugin.progress import Reporting
+    from yswd.mkdocs_plugin.run import run_mkdocs
+
+    sys.exit(run_mkdocs(command, config_file, audience, extra, wanted or Reporting()))

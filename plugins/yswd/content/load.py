@@ -26,8 +26,11 @@ from yswd.problems import Problem
 _SLUG = re.compile(SLUG_PATTERN)
 
 
-def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
-    """Read and validate every file of the site; cross-record rules are `rules.check`'s job."""
+def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Callable[[int, int], None] | None = None) -> Content:
+    """Read and validate every file of the site; cross-record rules are `rules.check`'s job.
+
+    `on_record(done, total)` is told after each record, for a progress bar.
+    """
     content = Content()
     org_source = Source(layout.shown(layout.organisation_path))
     if layout.organisation_path.is_file():
@@ -56,10 +59,13 @@ def load_content(layout: Layout, cache: RecordCache | None = None) -> Content:
             layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content.problems
         )
     cache = cache or RecordCache()
-    for path in layout.engagement_paths():
+    paths = layout.engagement_paths()
+    for done, path in enumerate(paths, 1):
         record = cache.load(path, layout, content.problems)
         if record is not None:
             content.engagements.append(record)
+        if on_record is not None:
+            on_record(done, len(paths))
     return content
 
 

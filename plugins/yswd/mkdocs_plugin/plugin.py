@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import partial
 from html import escape as escape_html
 from pathlib import Path
 from typing import Callable
@@ -41,7 +42,9 @@ from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
 from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
+from yswd.mkdocs_plugin import progress
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
 from yswd.problems import format_problems
 from yswd.site.branding import brand_css
@@ -78,12 +81,17 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.renderer: PageRenderer | None = None
         self.build: Build | None = None
         self.finished = False
+        self.progress: progress.Progress = progress.Silent()
+        self.page_count = progress.PageCount(self.progress, 0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
         self.command = command
         self.records = RecordCache()
         self.pages = {}
+        self.progress = progress.current().progress if command == "build" else progress.Silent()
+        if progress.current().quiet:
+            progress.hide_info_messages()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -95,7 +103,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             )
         root = Path(config.config_file_path).resolve().parent
         layout = layout_for(config, self.config)
-        content = load_and_check(layout, self.records)
+        content = load_and_check(layout, self.records, partial(self.progress.step, progress.CHECKING))
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
         self.glossary = Glossary(content.glossary)
@@ -177,6 +185,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             # Themes print page titles unescaped: the title goes in already escaped.
             page_source = f"---\ntitle: {json.dumps(escape_html(spec.title, quote=False))}\n---\n"
             files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
+        self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -193,6 +202,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.plan is None or self.renderer is None:
             return html
+        self.page_count.page_made()
         src_uri = page.file.src_uri
         spec = self.plan.pages.get(src_uri)
         if spec is not None:
@@ -218,6 +228,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return searchable(self.glossary.mark(html))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.page_count.page_written()
         return self._noindex(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -233,15 +244,18 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
+            self.progress.step(progress.INDEXING, 0, 1)
             try:
                 build_index(Path(config.site_dir), sorted(self.search_pages))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+            self.progress.step(progress.INDEXING, 1, 1)
         self.finished = True
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-        """Rebuild when the settings change too, not only the docs folder."""
+        """Rebuild when the settings change too, not only the docs folder; a failed rebuild never hangs a page."""
         server.watch(str(layout_for(config, self.config).config_dir))
+        keep_serving_on_failure(server)
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
