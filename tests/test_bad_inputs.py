@@ -116,7 +116,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "update-before-start.md": [(24, "we_did[late-clinic].updates[1].date", "is before the engagement's start date.")],
     # --- counts and ranges --------------------------------------------------------------
     "negative-count.md": [(11, "reach.participants", "can't be less than 0.")],
-    "count-not-number.md": [(11, "reach.participants", "should be a whole number, like 120.")],
+    "count-not-number.md": [(11, "reach.participants", "should be a whole number, like 120, or unknown if the number was not recorded.")],
     "count-with-comma.md": [(11, "reach.participants", "should be written without commas, like 1200.")],
     "progress-with-percent.md": [(23, "we_did[late-clinic].progress", "should be a number without the % sign.")],
     "group-exceeds-participants.md": [(13, "reach.groups.young-people", "is 60, more than the 50 participants. A group can't be larger than everyone who took part.")],
@@ -135,7 +135,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "duplicate-theme-id.md": [(18, "you_said[2].id", '"evenings" is used by another theme in this record. Give each theme its own id.')],
     "duplicate-action-id.md": [(23, "we_did[2].id", '"late-clinic" is used by another action in this record. Give each action its own id.')],
     "not-taken-forward-no-reason.md": [(22, "we_did[late-clinic].reason", "is required when the status is not-taken-forward: say why we did not do it.")],
-    "done-without-completed.md": [(22, "we_did[late-clinic].completed", "is required when the status is done: give the date it was finished.")],
+    "done-without-completed.md": [(22, "we_did[late-clinic].completed", "is required when the status is done: give the date it was finished (YYYY-MM-DD, YYYY-MM, or unknown).")],
     "no-themes.md": [
         (2, "we_did", "needs at least one action when the status is review."),
         (2, "you_said", "needs at least one theme when the status is review."),
@@ -152,7 +152,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         (4, "status", "is published, but the record needs 2 more reader-panel approvals (2 different reviewer codes must approve after the latest changes-requested). Add the reviews, or set the status to review."),
     ],
     "published-missing-summary.md": [(2, "summary", "is required when the status is published.")],
-    "review-missing-participants.md": [(10, "reach.participants", "is required when the status is review.")],
+    "review-missing-participants.md": [(10, "reach.participants", "is required when the status is review. Give the number, or unknown with a participants_note.")],
     "reviewer-with-name.md": [(16, "reviews[1].reviewer", "should be a reader-panel code such as RP-07 (letters, digits and hyphens only). Never write a reviewer's name.")],
     # --- documents ----------------------------------------------------------------------
     "document-path-traversal.md": [(25, "documents[1].url", "should be a file in the same folder as the record (or a folder inside it), not elsewhere.")],

@@ -84,8 +84,43 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
+class MonthDate(date):
+    """A date known only to the month (written `2017-06`).
+
+    It is the month's first day wherever dates are compared, sorted or put in a financial
+    year, so it works everywhere a date does; but it shows, and is written out, as the month
+    alone ("June 2017", `2017-06`), so no page or download shows a day nobody wrote.
+    """
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __add__(self, other):  # a day later is a day, not a month
+        return date(self.year, self.month, self.day) + other
+
+    __radd__ = __add__
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+
+
+def is_month(day: date | None) -> bool:
+    return isinstance(day, MonthDate)
+
+
+def last_day(day: date) -> date:
+    """The last day a date covers: the day itself, or a month's last day (an `end` runs to it)."""
+    return day.last_day if isinstance(day, MonthDate) else day
+
+
 def uk_date(day: date) -> str:
-    """A date as people in the UK write it: 15 August 2025."""
+    """A date as people in the UK write it: 15 August 2025, or June 2017 when only the month is known."""
+    if isinstance(day, MonthDate):
+        return month_year(day)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 

@@ -35,12 +35,18 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+def closest(value: object, choices: Iterable[str]) -> str | None:
+    """The choice closest to `value`, when one is close enough to be what was meant."""
+    if not isinstance(value, str):
+        return None
+    matches = get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A ' Did you mean "x"?' suffix when a close match exists, else ''."""
-    if not isinstance(value, str):
-        return ""
-    matches = get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
-    return f' Did you mean "{matches[0]}"?' if matches else ""
+    match = closest(value, choices)
+    return f' Did you mean "{match}"?' if match else ""
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
+
+_WEB_ADDRESS = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(uk|com|org|net|nhs|gov|info|io|co|eu)(/|$))", re.I)
+"""A web address written without its https://, such as www.example.org/x.pdf."""
 
 
 def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
@@ -25,6 +29,8 @@ def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | N
     if relative.is_absolute() or ".." in relative.parts or "\\" in url:
         return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
     target = docs_dir / folder / relative
+    if not is_file(target) and _WEB_ADDRESS.match(url):
+        return "looks like a web address without https:// at the start. Add https:// before it."
     if not is_file(target):
         return "names a file that is not in the record's folder. Check the spelling, or add the file."
     if not target.resolve().is_relative_to((docs_dir / folder).resolve()):

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from yswd.content.format_version import NewerFormat, require_readable_format
 from yswd.content.files import decode_text, parse_yaml, read_text, split_front_matter, stray_separator
 from yswd.content.messages import ModelT, validate
-from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
+from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy, Theme
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.content.values import SLUG_PATTERN
 from yswd.problems import Problem
@@ -183,9 +183,30 @@ def partial_engagement(data: dict) -> tuple[Engagement, frozenset[str]]:
         try:
             values[name] = _field_adapter(name).validate_python(data[name])
         except ValidationError:
-            values[name] = empty
+            values[name] = _partial_themes(data[name]) if name == "you_said" else empty
             invalid.add(name)
     return Engagement.model_construct(**values), frozenset(invalid)
+
+
+def _partial_themes(items: object) -> list[Theme]:
+    """Themes with the fields that are valid, so that one bad value in a theme does not also
+    make every action that answers it point at a theme that seems not to exist."""
+    if not isinstance(items, list):
+        return []
+    themes = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        fields = {}
+        for name, info in Theme.model_fields.items():
+            adapter = TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+            try:
+                fields[name] = adapter.validate_python(item[name]) if name in item else (None if info.is_required() else info.get_default())
+            except ValidationError:
+                fields[name] = None
+        if fields["id"] is not None:  # a theme without a valid id can't be answered
+            themes.append(Theme.model_construct(**fields))
+    return themes
 
 
 @cache

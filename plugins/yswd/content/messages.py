@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from yswd.content.model import METHOD_TAGS
 from yswd.content.records import Source
 from yswd.content.values import PLAIN
 from yswd.content.yamlread import looks_like_a_name
@@ -30,7 +31,7 @@ def validate(model: type[ModelT] | object, data: object, source: Source, problem
 
 
 def _problem_from_error(item: dict, model: object, data: object, source: Source) -> Problem:
-    loc = tuple(part for part in item["loc"] if part != "[key]")
+    loc = tuple(part for part in item["loc"] if part != "[key]" and part not in METHOD_TAGS)
     kind = item["type"]
     label = field_label(loc, data)
     if kind == PLAIN:

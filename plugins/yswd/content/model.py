@@ -9,18 +9,23 @@ the staff guide and the JSON Schema are generated from them.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
 from yswd.content.format_version import FORMAT
 from yswd.content.values import (
+    UNKNOWN,
     Colour,
     Count,
+    CountOrUnknown,
     Day,
     Email,
+    Key,
     Markdown,
     Month,
+    MonthOrDay,
+    MonthOrDayOrUnknown,
     Number,
     Percent,
     Rating,
@@ -28,6 +33,7 @@ from yswd.content.values import (
     Share,
     Slug,
     Text,
+    ThemeCount,
     choice,
 )
 
@@ -42,11 +48,40 @@ ACTION_STATUS_WORDS = {
 ACTION_STATUSES = tuple(ACTION_STATUS_WORDS)
 VERDICTS = ("approved", "changes-requested")
 METRICS = ("group-share", "group-representation", "feedback-given-share", "engagement-count", "participants")
+INVOLVEMENT_WORDS = {
+    "inform": "Inform: we told people about a change",
+    "consult": "Consult: we asked for views on our plans",
+    "involve": "Involve: people helped shape the plans as they were made",
+    "collaborate": "Collaborate: people worked with us as partners",
+    "co-produce": "Co-produce: people designed and decided with us as equals",
+}
+"""The levels of involvement, from telling people to deciding with them, and what each means."""
+INVOLVEMENT_LEVELS = tuple(INVOLVEMENT_WORDS)
+PRECISIONS = ("exact", "about", "at-least")
+OUTCOME_WORDS = {
+    "agreed": "Agreed",
+    "not-agreed": "Not agreed",
+    "deferred": "Deferred",
+    "reversed": "Reversed an earlier decision",
+}
+OUTCOMES = tuple(OUTCOME_WORDS)
+DOCUMENT_KIND_WORDS = {
+    "report": "Report",
+    "board-paper": "Board paper",
+    "minutes": "Minutes",
+    "eqia": "Equality impact assessment",
+    "other": "Document",
+}
+DOCUMENT_KINDS = tuple(DOCUMENT_KIND_WORDS)
 
 Status = Annotated[Literal[STATUSES], BeforeValidator(choice(*STATUSES))]  # type: ignore[valid-type]
 ActionStatus = Annotated[Literal[ACTION_STATUSES], BeforeValidator(choice(*ACTION_STATUSES))]  # type: ignore[valid-type]
 Verdict = Annotated[Literal[VERDICTS], BeforeValidator(choice(*VERDICTS))]  # type: ignore[valid-type]
 Metric = Annotated[Literal[METRICS], BeforeValidator(choice(*METRICS))]  # type: ignore[valid-type]
+Involvement = Annotated[Literal[INVOLVEMENT_LEVELS], BeforeValidator(choice(*INVOLVEMENT_LEVELS))]  # type: ignore[valid-type]
+Precision = Annotated[Literal[PRECISIONS], BeforeValidator(choice(*PRECISIONS))]  # type: ignore[valid-type]
+Outcome = Annotated[Literal[OUTCOMES], BeforeValidator(choice(*OUTCOMES))]  # type: ignore[valid-type]
+DocumentKind = Annotated[Literal[DOCUMENT_KINDS], BeforeValidator(choice(*DOCUMENT_KINDS))]  # type: ignore[valid-type]
 
 
 class Record(BaseModel):
@@ -148,12 +183,51 @@ class Aim(Record):
     target: Count = Field(description="The number aimed for.")
 
 
+class ReachMethod(Record):
+    """One way people took part, with how many took part that way when it is known."""
+
+    name: Text = Field(description="The way people took part, such as 'online survey'.")
+    count: Optional[Count] = Field(None, description="How many people took part this way, when known.")
+
+
+def _method_kind(value: object) -> str:
+    return "name-and-count" if isinstance(value, dict) else "name-only"
+
+
+METHOD_TAGS = ("name-and-count", "name-only")
+"""How a method was written; pydantic puts the tag in an error's place, and messages leave it out."""
+MethodItem = Annotated[
+    Union[Annotated[Text, Tag("name-only")], Annotated[ReachMethod, Tag("name-and-count")]],
+    Discriminator(_method_kind),
+]
+
+
 class Reach(Record):
     """Who took part."""
 
-    participants: Optional[Count] = Field(None, description="How many people took part.")
-    groups: dict[Slug, Count] = Field({}, description="People from each counted group: key of groups, then a count no more than participants.")
-    methods: list[Text] = Field([], description="How people took part, such as 'online survey'.")
+    participants: Optional[CountOrUnknown] = Field(None, description="How many people took part: a whole number, or unknown when it was not recorded.")
+    participants_precision: Optional[Precision] = Field(None, description="How exact the number is: exact (the default), about, or at-least. Only with a number.")
+    participants_note: Optional[Text] = Field(None, description="What the number covers, or why it is not known (required when participants is unknown).")
+    groups: dict[Slug, Count] = Field({}, description="People from each counted group: key of groups, then a count no more than participants. Needs a number of participants.")
+    methods: list[MethodItem] = Field([], description="How people took part: a name such as 'online survey', or name and count, like {name: online survey, count: 1800}.")
+
+    @property
+    def counted_methods(self) -> list[ReachMethod]:
+        """Every method as a name and a count (None when the count is not known)."""
+        return [ReachMethod(name=m) if isinstance(m, str) else m for m in self.methods]
+
+    @property
+    def count(self) -> int | None:
+        """The number of participants when one was recorded."""
+        return self.participants if isinstance(self.participants, int) else None
+
+    @property
+    def unknown(self) -> bool:
+        return self.participants == UNKNOWN
+
+    @property
+    def precision(self) -> str:
+        return self.participants_precision or "exact"
 
 
 class Theme(Record):
@@ -162,7 +236,9 @@ class Theme(Record):
     id: Slug = Field(description="A short name for the theme, unique within the record.")
     theme: Text = Field(description="What people said, in a sentence.")
     detail: Optional[Markdown] = Field(None, description="A longer explanation (Markdown).")
-    count: Optional[Count] = Field(None, description="How many people raised it.")
+    count: Optional[ThemeCount] = Field(None, description="How many people raised it.")
+    share: Optional[Share] = Field(None, description="The share of people who took part who said it, in per cent (0 to 100), such as 72.9; instead of count.")
+    source: Optional[Text] = Field(None, description="Who reported the count or share, when it was not us.")
     quote: Optional[Text] = Field(None, description="An anonymised quote.")
 
 
@@ -184,14 +260,14 @@ class Action(Record):
     reason: Optional[Text] = Field(None, description="Why not, when the status is not-taken-forward (required then).")
     owner: Optional[Text] = Field(None, description="The team responsible (a team, never a person's name).")
     due: Optional[Day] = Field(None, description="When it is due.")
-    completed: Optional[Day] = Field(None, description="When it was done (required when the status is done).")
+    completed: Optional[MonthOrDayOrUnknown] = Field(None, description="When it was done (required when the status is done): a date, YYYY-MM, or unknown.")
     updates: list[Update] = Field([], description="Progress log, oldest first.")
 
 
 class FeedbackGiven(Record):
     """How participants were told what happened."""
 
-    date: Day = Field(description="When participants were told.")
+    date: MonthOrDayOrUnknown = Field(description="When participants were told: a date, YYYY-MM, or unknown.")
     how: Text = Field(description="How they were told.")
 
 
@@ -216,6 +292,25 @@ class Document(Record):
 
     title: Text = Field(description="What the document is, such as 'Full survey report (PDF)'.")
     url: Text = Field(description="A web address (http or https), or the name of a file beside the record.")
+    kind: DocumentKind = Field("other", description="What kind of document it is: report, board-paper, minutes, eqia or other (the default).")
+
+
+class Phase(Record):
+    """One stage of a longer engagement."""
+
+    name: Text = Field(description="The stage, such as 'Public consultation'.")
+    start: MonthOrDay = Field(description="When it started: YYYY-MM-DD, or YYYY-MM.")
+    end: Optional[MonthOrDay] = Field(None, description="When it ended: YYYY-MM-DD, or YYYY-MM; on or after start.")
+
+
+class Decision(Record):
+    """A decision taken in public because of the engagement."""
+
+    date: MonthOrDay = Field(description="When it was decided: YYYY-MM-DD, or YYYY-MM.")
+    by: Text = Field(description="Who decided, such as the board or a committee.")
+    decision: Text = Field(description="What was decided.")
+    outcome: Outcome = Field(description="agreed, not-agreed, deferred, or reversed (this decision overturned an earlier one).")
+    document: Optional[Text] = Field(None, description="The papers or minutes: a web address (http or https), or a file beside the record.")
 
 
 class Engagement(Record):
@@ -223,13 +318,18 @@ class Engagement(Record):
 
     id: Optional[Slug] = Field(None, description="A unique short name; defaults to the file name without .md.")
     title: Text = Field(description="The engagement's title.")
-    type: Slug = Field(description="A key of engagement_types in organisation.yml.")
+    type: Key = Field(description="A key of engagement_types in organisation.yml.")
     status: Status = Field(description="draft, review, published or withdrawn.")
     summary: Optional[Text] = Field(None, description="One or two sentences on what we asked (required for review and published).")
-    topics: list[Slug] = Field([], description="Keys of topics.")
-    localities: list[Slug] = Field([], description="Keys of localities; leave out for the whole area.")
-    start: Day = Field(description="When it started.")
-    end: Optional[Day] = Field(None, description="When it closed; open while this is today or later.")
+    led_by: Optional[Text] = Field(None, description="Who ran it; leave out when it was us (the publishing organisation).")
+    partners: list[Text] = Field([], description="Other organisations that ran it with us, by name.")
+    involvement: Optional[Involvement] = Field(None, description="How far people were involved: inform, consult, involve, collaborate or co-produce.")
+    ways: list[Key] = Field([], description="Ids of the strategy's methods (ways to take part) that it used.")
+    topics: list[Key] = Field([], description="Keys of topics.")
+    localities: list[Key] = Field([], description="Keys of localities; leave out for the whole area.")
+    start: MonthOrDay = Field(description="When it started: YYYY-MM-DD, or YYYY-MM when only the month is known.")
+    end: Optional[MonthOrDay] = Field(None, description="When it closed (YYYY-MM-DD, or YYYY-MM, which runs to the month's last day); open while this is today or later.")
+    phases: list[Phase] = Field([], description="The stages of a longer engagement, in order.")
     take_part: Optional[Text] = Field(None, description="How to join in while it is open.")
     aliases: list[Slug] = Field([], description="Old ids that should redirect here.")
     commitments: list[Slug] = Field([], description="Ids of strategy commitments this is evidence for.")
@@ -237,6 +337,7 @@ class Engagement(Record):
     reach: Optional[Reach] = Field(None, description="Who took part (participants required for review and published).")
     you_said: list[Theme] = Field([], description="What people told us (at least one for review and published).")
     we_did: list[Action] = Field([], description="What we did in response: every theme needs an action.")
+    decisions: list[Decision] = Field([], description="Decisions taken in public because of it.")
     impact: Optional[Markdown] = Field(None, description="The difference it made (Markdown).")
     feedback_given: Optional[FeedbackGiven] = Field(None, description="How participants were told the outcome.")
     evaluation: Optional[Evaluation] = Field(None, description="Participants' ratings of taking part.")
@@ -260,6 +361,7 @@ class Method(Record):
     id: Slug = Field(description="A unique short name.")
     name: Text = Field(description="The method's name.")
     description: Optional[Markdown] = Field(None, description="What it involves (Markdown).")
+    join: Optional[Text] = Field(None, description="How to join in: who to contact, or where to sign up.")
 
 
 class Commitment(Record):
@@ -308,4 +410,18 @@ def latest_date(engagement: Engagement) -> date:
         dates.append(engagement.feedback_given.date)
     for action in engagement.we_did:
         dates += [action.completed, *(u.date for u in action.updates)]
-    return max(d for d in dates if d is not None)
+    dates += [d.date for d in engagement.decisions]
+    dates += [day for phase in engagement.phases for day in (phase.start, phase.end)]
+    return max(d for d in dates if isinstance(d, date))
+
+
+def known(day: date | str | None) -> date | None:
+    """A date that was written, or None for one that is missing or `unknown`."""
+    return day if isinstance(day, date) else None
+
+
+def status_as_at(engagement: Engagement, action: Action) -> date:
+    """The date an action's status was last known: its latest update, else the record's `updated`."""
+    if action.updates:
+        return max(update.date for update in action.updates)
+    return latest_date(engagement)

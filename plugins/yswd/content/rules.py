@@ -7,6 +7,7 @@ staff chose), never free text, which might hold personal data.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
@@ -14,7 +15,9 @@ from yswd.content.approval import approvals_still_needed
 from yswd.content.colours import MINIMUM_CONTRAST, contrast_with_white
 from yswd.content.documents import document_problem, is_file
 from yswd.content.records import Content, EngagementFile
-from yswd.problems import Problem, did_you_mean
+from yswd.content.values import SLUG_PATTERN, UNKNOWN
+from yswd.dates import last_day
+from yswd.problems import Problem, closest, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")
 """Statuses whose records must be complete: they are read by the panel or the public."""
@@ -22,6 +25,7 @@ PUBLIC_STATUSES = ("review", "published")
 ORGANISATION_FILE = "site_config/organisation.yml"
 POPULATION_FILE = "site_config/population.yml"
 GROUP_METRICS = ("group-share", "group-representation")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def check(content: Content, docs_dir: Path) -> list[Problem]:
@@ -115,13 +119,22 @@ def unique_ids(records: list[EngagementFile]) -> Iterator[Problem]:
 
 
 def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, choices, kind: str) -> Problem:
+    """An unknown key, with the nearest known one: by key, or by the name it is shown as.
+
+    Only a key-shaped value is repeated: anything else may be personal data written in the
+    wrong place.
+    """
     listed = ", ".join(choices) if choices else "none yet"
-    suggestion = did_you_mean(key, choices)
+    names = {name.lower(): k for k, name in choices.items()} if isinstance(choices, dict) else {}
+    match = closest(key, choices) or names.get(closest(key, names) or "")
+    suggestion = f' Did you mean "{match}"?' if match else ""
+    shown = f'"{key}" is' if _SLUG.match(key) else "This is"
+    advice = "" if _SLUG.match(key) or suggestion else " Keys are written in lower case, with hyphens instead of spaces."
     return Problem(
         record.source.path,
         record.source.line(*where),
         label,
-        f'"{key}" is not one of the {kind}.{suggestion} The ones we know are: {listed}.',
+        f"{shown} not one of the {kind}.{suggestion}{advice} The ones we know are: {listed}.",
     )
 
 
@@ -146,20 +159,27 @@ def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]
                 yield _unknown_key(record, ("aims", index, "measure"), f"aims[{index + 1}].measure", aim.measure, measures, "measures (participants, or a key of groups)")
     if strategy is None and content.strategy_written:
         return  # strategy.yml has problems of its own; its ids can't be known
-    commitment_ids = [c.id for c in strategy.commitments] if strategy else []
-    for index, key in enumerate(engagement.commitments):
-        if key not in commitment_ids:
-            kind = "commitments in content/strategy.yml" if strategy else "commitments (there is no content/strategy.yml)"
-            yield _unknown_key(record, ("commitments", index), f"commitments[{index + 1}]", key, commitment_ids, kind)
+    for name, ids, kind in (
+        ("commitments", [c.id for c in strategy.commitments] if strategy else [], "commitments"),
+        ("ways", [m.id for m in strategy.methods] if strategy else [], "methods (ways to take part)"),
+    ):
+        for index, key in enumerate(getattr(engagement, name)):
+            if key not in ids:
+                where = f"{kind} in content/strategy.yml" if strategy else f"{kind} (there is no content/strategy.yml)"
+                yield _unknown_key(record, (name, index), f"{name}[{index + 1}]", key, ids, where)
 
 
 def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem]:
-    """end is on or after start; each action's updates are in order and not before start."""
+    """end is on or after start (a month end runs to its last day), for the record and each
+    phase; each action's updates are in order and not before start."""
     engagement = record.engagement
     source = record.source
+    for index, phase in enumerate(engagement.phases):
+        if phase.end and last_day(phase.end) < phase.start:
+            yield Problem(source.path, source.line("phases", index, "end"), f"phases[{index + 1}].end", "is before this phase's start. The end date must be on or after the start date.")
     if engagement.start is None:
         return
-    if engagement.end and engagement.end < engagement.start:
+    if engagement.end and last_day(engagement.end) < engagement.start:
         yield Problem(source.path, source.line("end"), "end", "is before start. The end date must be on or after the start date.")
     for a_index, action in enumerate(engagement.we_did):
         previous = None
@@ -174,9 +194,29 @@ def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem
 
 
 def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
-    """No group count is larger than the number of participants."""
+    """Groups need a number of participants and are no larger than it; an unknown number says why."""
     reach = record.engagement.reach
-    if reach is None or reach.participants is None:
+    if reach is None or "reach" in record.invalid:
+        return
+    source = record.source
+    if reach.participants_precision and reach.count is None:
+        yield Problem(
+            source.path, source.line("reach", "participants_precision"), "reach.participants_precision",
+            "can only be given with a number of participants. Remove it, or give the number.",
+        )
+    if reach.unknown and not reach.participants_note:
+        yield Problem(
+            source.path, source.line("reach", "participants"), "reach.participants_note",
+            "is required when participants is unknown: say why the number was not recorded, or what is known.",
+        )
+    if reach.groups and reach.count is None:
+        yield Problem(
+            source.path, source.line("reach", "groups"), "reach.groups",
+            "needs a number of participants: a group can only be counted out of everyone who took part. "
+            "Give reach.participants as a number, or remove the groups.",
+        )
+        return
+    if reach.participants is None:
         return
     for key, count in reach.groups.items():
         if count > reach.participants:
@@ -195,6 +235,12 @@ def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Pro
     theme_ids = [t.id for t in engagement.you_said]
     yield from _duplicates(record, "you_said", theme_ids, "theme")
     yield from _duplicates(record, "we_did", [a.id for a in engagement.we_did], "action")
+    for index, theme in enumerate(engagement.you_said):
+        if theme.share is not None and theme.count is not None:
+            yield Problem(
+                source.path, source.line("you_said", index, "share"), f"you_said[{theme.id}].share",
+                "can't be given with count. Give count (how many people said it) or share (the per cent who said it), not both.",
+            )
     for index, action in enumerate(engagement.we_did):
         label = f"we_did[{action.id}]"
         if not action.responds_to:
@@ -210,7 +256,12 @@ def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Pro
         if action.status == "not-taken-forward" and not action.reason:
             yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.reason", "is required when the status is not-taken-forward: say why we did not do it.")
         if action.status == "done" and not action.completed:
-            yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.completed", "is required when the status is done: give the date it was finished.")
+            yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.completed", "is required when the status is done: give the date it was finished (YYYY-MM-DD, YYYY-MM, or unknown).")
+        if action.completed == UNKNOWN and action.status != "done":
+            yield Problem(
+                source.path, source.line("we_did", index, "completed"), f"{label}.completed",
+                f"can only be unknown when the status is done. This action is {action.status}: remove completed.",
+            )
 
 
 def _duplicates(record: EngagementFile, name: str, ids: list[str], kind: str) -> Iterator[Problem]:
@@ -237,7 +288,7 @@ def complete_when_shown(record: EngagementFile, content: Content) -> Iterator[Pr
     if not engagement.summary and "summary" not in invalid:
         yield Problem(source.path, source.line(), "summary", why)
     if (engagement.reach is None or engagement.reach.participants is None) and "reach" not in invalid:
-        yield Problem(source.path, source.line("reach"), "reach.participants", why)
+        yield Problem(source.path, source.line("reach"), "reach.participants", why + " Give the number, or unknown with a participants_note.")
     if not engagement.you_said and "you_said" not in invalid:
         yield Problem(source.path, source.line("you_said"), "you_said", f"needs at least one theme when the status is {engagement.status}.")
     if not engagement.we_did and "we_did" not in invalid:
@@ -275,10 +326,14 @@ def approved_before_publishing(record: EngagementFile, content: Content) -> Iter
 
 def documents(record: EngagementFile, docs_dir: Path) -> Iterator[Problem]:
     """A document is a web address or a file beside the record, never outside its folder."""
-    for index, document in enumerate(record.engagement.documents):
-        where = ("documents", index, "url")
-        label = f"documents[{index + 1}].url"
-        problem = document_problem(document.url, record.folder, docs_dir)
+    links = [(("documents", i, "url"), f"documents[{i + 1}].url", d.url) for i, d in enumerate(record.engagement.documents)]
+    links += [
+        (("decisions", i, "document"), f"decisions[{i + 1}].document", d.document)
+        for i, d in enumerate(record.engagement.decisions)
+        if d.document
+    ]
+    for where, label, url in links:
+        problem = document_problem(url, record.folder, docs_dir)
         if problem:
             yield Problem(record.source.path, record.source.line(*where), label, problem)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from typing import Annotated, Callable
+from typing import Annotated, Callable, Literal, Union
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from yswd.dates import MONTHS, MonthDate
 from yswd.problems import did_you_mean
 
 PLAIN = "yswd"
@@ -25,6 +26,12 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _UK_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_UK_MONTH = re.compile(r"^(\d{1,2})[/.](\d{4})$")
+_MONTH_WORDS = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+MONTH_PATTERN = r"^\d{4}-\d{2}$"
+UNKNOWN = "unknown"
+"""What staff write where a fact was never recorded: shown as "not recorded", never guessed."""
 _REVIEWER = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -73,6 +80,12 @@ def _slug(value: object) -> str:
     return slug
 
 
+def _key(value: object) -> str:
+    """A taxonomy key as written: whether it is a known key (and which one was meant) is for the
+    rules, which know the organisation's keys and can suggest one even for "Northvale"."""
+    return _text(value)
+
+
 def _day(value: object) -> date:
     if isinstance(value, datetime):
         raise fail("should be a date only, written YYYY-MM-DD, with no time.")
@@ -83,6 +96,8 @@ def _day(value: object) -> date:
         if uk:
             day, month, year = uk.groups()
             raise fail(f"should be written YYYY-MM-DD: for {value.strip()} write {year}-{int(month):02d}-{int(day):02d}.")
+        if _ISO_MONTH.match(value.strip()):
+            raise fail("needs the day as well, written YYYY-MM-DD. Only some dates (such as start and end) can be just a month.")
         if _ISO_DATE.match(value.strip()):
             year, month, day = (int(part) for part in value.strip().split("-"))
             try:
@@ -92,6 +107,57 @@ def _day(value: object) -> date:
     if value is None:
         raise fail("is empty. Write a date as YYYY-MM-DD, like 2025-03-01.")
     raise fail("should be a date written YYYY-MM-DD, like 2025-03-01.")
+
+
+def _month_or_day(value: object) -> date:
+    """A date, or a month (YYYY-MM) when only the month is known."""
+    if isinstance(value, str):
+        text = value.strip()
+        iso = _ISO_MONTH.match(text)
+        uk = _UK_MONTH.match(text)
+        words = _MONTH_WORDS.match(text)
+        if iso:
+            year, month = int(iso.group(1)), int(iso.group(2))
+            if not 1 <= month <= 12:
+                raise fail("is not a real month: months are written YYYY-MM, like 2017-06 for June 2017.")
+            return MonthDate(year, month, 1)
+        if uk and 1 <= int(uk.group(1)) <= 12:
+            raise fail(f"should be written YYYY-MM: for {text} write {uk.group(2)}-{int(uk.group(1)):02d}.")
+        if words:
+            number = _month_number(words.group(1))
+            if number:
+                raise fail(f"should be written YYYY-MM: for {text} write {words.group(2)}-{number:02d}.")
+    try:
+        return _day(value)
+    except PydanticCustomError as error:
+        if error.message().startswith(("should be a date written", "is empty. Write a date")):
+            raise fail(error.message().replace("like 2025-03-01.", "like 2025-03-01, or YYYY-MM (like 2025-03) when only the month is known.")) from None
+        raise
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()
+    for number, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and name.lower().startswith(word):
+            return number
+    return None
+
+
+def _or_unknown(check: Callable[[object], object], what: str) -> Callable[[object], object]:
+    """A check that also accepts the word `unknown`, for a fact that was never recorded."""
+
+    def either(value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in (UNKNOWN, "not known", "not recorded", "n/a"):
+            return UNKNOWN
+        try:
+            return check(value)
+        except PydanticCustomError as error:
+            message = error.message()
+            if not message.startswith(("should be a ", "is empty")):
+                raise
+            raise fail(f"{message.rstrip('.')}, or unknown if {what} was not recorded.") from None
+
+    return either
 
 
 def _number(value: object) -> float:
@@ -128,6 +194,18 @@ def _count(value: object) -> int:
     if number < 0:
         raise fail("can't be less than 0.")
     return number
+
+
+def _theme_count(value: object) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*%\s*", value):
+        raise fail("is a percentage. Write it as share: with the number alone (like share: 77), instead of count:.")
+    return _count(value)
+
+
+def _share(value: object) -> float:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*%\s*", value):
+        value = value.strip().rstrip("%").strip()
+    return within(0, 100)(value)
 
 
 def within(low: float, high: float, kind: Callable[[object], float] = _number) -> Callable[[object], float]:
@@ -187,7 +265,30 @@ Markdown = Annotated[str, BeforeValidator(_text)]
 """Text written in Markdown: rendered, then sanitised."""
 Slug = Annotated[str, BeforeValidator(_slug)]
 """An id or taxonomy key: lower-case kebab-case."""
+Key = Annotated[str, BeforeValidator(_key)]
+"""A key of one of the organisation's lists (topics, localities...), checked against the list by the rules."""
 Day = Annotated[date, BeforeValidator(_day)]
+_MONTH_OR_DAY_SCHEMA = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": MONTH_PATTERN}],
+    "description": "A date written YYYY-MM-DD, or YYYY-MM when only the month is known.",
+}
+_AS_WRITTEN = PlainSerializer(lambda day: day.isoformat(), return_type=str, when_used="json")
+MonthOrDay = Annotated[date, BeforeValidator(_month_or_day), _AS_WRITTEN, WithJsonSchema(_MONTH_OR_DAY_SCHEMA)]
+"""A date, or a month: written out as it was written (2017-06 stays 2017-06)."""
+_UNKNOWN_SCHEMA = {"type": "string", "const": UNKNOWN}
+MonthOrDayOrUnknown = Annotated[
+    Union[date, Literal["unknown"]],
+    BeforeValidator(_or_unknown(_month_or_day, "the date")),
+    PlainSerializer(lambda day: day if day == UNKNOWN else day.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema({"anyOf": [*_MONTH_OR_DAY_SCHEMA["anyOf"], _UNKNOWN_SCHEMA]}),
+]
+CountOrUnknown = Annotated[
+    Union[int, Literal["unknown"]],
+    BeforeValidator(_or_unknown(_count, "the number")),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, _UNKNOWN_SCHEMA]}),
+]
+ThemeCount = Annotated[int, BeforeValidator(_theme_count)]
+Share = Annotated[float, BeforeValidator(_share)]
 Count = Annotated[int, BeforeValidator(_count)]
 Number = Annotated[float, BeforeValidator(_number)]
 Percent = Annotated[int, BeforeValidator(within(0, 100, _count))]

@@ -264,9 +264,10 @@ def _scan_record(path: Path, shown: str, record, site_allowed: Allowed) -> Itera
         source = record.source
     else:
         parsed = parse_yaml(front, shown, [], first_line=2)
-        if parsed is None:  # the YAML can't be read: scan its lines
-            yield from _scan_text(front, 2, shown, "", site_allowed, RECORD_HINT)
-            yield from _scan_text(body, body_line, shown, STORY, site_allowed, RECORD_HINT)
+        if parsed is None:  # the YAML can't be read: scan its lines, honouring its allow-list as written
+            allowed = site_allowed.with_texts(_allow_texts_in_lines(front))
+            yield from _scan_text(front, 2, shown, "", allowed, RECORD_HINT)
+            yield from _scan_text(body, body_line, shown, STORY, allowed, RECORD_HINT)
             return
         data, source = parsed
     allowed = site_allowed.with_texts(_allow_texts(data, "allow_personal_data"))
@@ -393,6 +394,25 @@ def _allow_texts(data: object, key: str) -> list[str]:
         text = item.get("text") if isinstance(item, dict) else None
         if text is not None and not isinstance(text, (dict, list, bool)):
             texts.append(str(getattr(text, "source", text)).strip())
+    return texts
+
+
+_ALLOWANCE_TEXT = re.compile(r"^\s*(?:-\s+)?text:\s*(.+?)\s*$")
+
+
+def _allow_texts_in_lines(front: str) -> list[str]:
+    """The `text` of each allowance under allow_personal_data, read line by line from front
+    matter whose YAML can't be read, so the allow-list itself is not reported as personal data."""
+    texts: list[str] = []
+    inside = False
+    for line in front.split("\n"):
+        if line and not line[0].isspace() and not line.startswith("-"):
+            inside = line.startswith("allow_personal_data:")
+            continue
+        match = _ALLOWANCE_TEXT.match(line) if inside else None
+        if match:
+            value = match.group(1)
+            texts.append(value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value)
     return texts
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from yswd.content.records import Content, Layout
+from yswd.content.model import INVOLVEMENT_LEVELS
 from yswd.content.values import SLUG_PATTERN
 from yswd.dates import FinancialYear
 from yswd.problems import did_you_mean
@@ -117,6 +118,7 @@ def record_template(content: Content, title: str, engagement_type: str, today: d
     organisation = content.organisation
     assert organisation is not None
     commitments = [c.id for c in content.strategy.commitments] if content.strategy else []
+    ways = [m.id for m in content.strategy.methods] if content.strategy else []
     return TEMPLATE.format(
         title=json.dumps(title, ensure_ascii=False),
         type=engagement_type,
@@ -131,6 +133,9 @@ def record_template(content: Content, title: str, engagement_type: str, today: d
         example_locality=next(iter(organisation.localities), ""),
         example_commitment=commitments[0] if commitments else "",
         commitments=", ".join(commitments) if commitments else "(none yet: see content/strategy.yml)",
+        example_way=ways[0] if ways else "",
+        ways=", ".join(ways) if ways else "(none yet: see methods in content/strategy.yml)",
+        levels=", ".join(INVOLVEMENT_LEVELS),
         approvals=organisation.review.required_approvals,
     )
 
@@ -154,7 +159,8 @@ type: {type}
 # draft (being written), review (ready for the reader panel), published (on the public
 # site) or withdrawn (taken down). Start with draft.
 status: draft
-# The day it started, written YYYY-MM-DD.
+# The day it started, written YYYY-MM-DD. When only the month is known, write the month
+# alone, like 2025-06: the site then shows "June 2025" and never a day nobody wrote.
 start: {today}
 
 # ---- Needed before the status is review or published -------------------------------------
@@ -162,30 +168,45 @@ start: {today}
 # less: run yswd readability to check.
 #summary: We asked parents-to-be what would make scan appointments easier to get to.
 #
-# Who took part. participants is required. groups counts people from the groups in
-# organisation.yml ({groups}). No group can be bigger than participants.
+# Who took part. participants is required: a whole number, or unknown when it was never
+# recorded (then participants_note is required: say why, or what is known). For a number
+# that is not exact, participants_precision is about or at-least ("about 120").
+# groups counts people from the groups in organisation.yml ({groups}); it needs a number
+# of participants, and no group can be bigger than it. methods are names, or a name and
+# how many took part that way.
 #reach:
 #  participants: 120
+#  participants_precision: about
+#  participants_note: Replies to the survey; people at the drop-ins were not counted.
 #  groups: {example_groups}
-#  methods: [online survey, drop-in sessions]
+#  methods:
+#    - {{name: online survey, count: 100}}
+#    - drop-in sessions
 #
 # What people told us, one theme each. id is a short name of your choosing (lower-case
 # letters, digits and hyphens), different for each theme. detail is optional Markdown,
-# count is how many people raised it, and quote is an anonymised quote.
+# count is how many people raised it, and quote is an anonymised quote. When a report
+# gives a percentage instead of a count, write share (0 to 100, the per cent of people who
+# took part) instead of count, and source for who reported it when it was not us.
 #you_said:
 #  - id: waits
 #    theme: Waiting too long for a scan
 #    detail: A longer explanation, if it helps.
 #    count: 40
 #    quote: "An anonymised quote, with nothing that could identify anyone."
+#  - id: parking
+#    theme: Parking at the hospital is hard
+#    share: 72.9
+#    source: The hospital's own patient survey
 #
 # What we did in response. Every theme needs an action that lists its id in
 # responds_to. status is planned, in-progress, done or not-taken-forward. done needs
-# completed (a date) and not-taken-forward needs a reason. progress is 0 to 100. owner is
-# a team, never a person's name. updates is a dated log of progress, oldest first.
+# completed (a date, YYYY-MM, or unknown when nobody recorded when) and not-taken-forward
+# needs a reason. progress is 0 to 100. owner is a team, never a person's name. updates is
+# a dated log of progress, oldest first: the status shows "as at" the latest one.
 #we_did:
 #  - id: saturday-clinic
-#    responds_to: [waits]
+#    responds_to: [waits, parking]
 #    action: We opened a Saturday scan clinic.
 #    status: in-progress
 #    progress: 50
@@ -210,8 +231,36 @@ start: {today}
 # Leave it out if the engagement covered the whole area.
 #localities: [{example_locality}]
 #
-# The day it closed: on or after start. The engagement shows as open until then.
+# The day it closed: on or after start. The engagement shows as open until then. A month
+# (like 2025-09) runs to its last day.
 #end: {today}
+#
+# Who ran it, when it was not us, and the organisations that ran it with us.
+#led_by: Healthwatch Harrowdale
+#partners: [Harrowdale Borough Council, Wenmouth Carers Centre]
+#
+# How far people were involved. One of: {levels}
+#involvement: consult
+#
+# The ways to take part (methods in content/strategy.yml) it used. One or more of: {ways}
+#ways: [{example_way}]
+#
+# The stages of a longer engagement, in order: each with a name, a start and an end
+# (YYYY-MM-DD, or YYYY-MM).
+#phases:
+#  - name: Listening events
+#    start: {today}
+#    end: {today}
+#
+# Decisions taken in public because of it. outcome is agreed, not-agreed, deferred, or
+# reversed (this decision overturned an earlier one). document is optional: the papers or
+# minutes, as a web address or a file beside this record.
+#decisions:
+#  - date: {today}
+#    by: The ICB board
+#    decision: Open the Saturday scan clinic for a year, then review it.
+#    outcome: agreed
+#    document: https://example.nhs.uk/board-papers.pdf
 #
 # How people can join in while it is open: a web address, or the organisation's public
 # phone number or e-mail address (never a member of staff's own).
@@ -232,7 +281,7 @@ start: {today}
 # The difference it made (Markdown).
 #impact: Waiting times for scans fell from six weeks to three.
 #
-# How and when we told participants what happened.
+# How and when we told participants what happened. date can be YYYY-MM, or unknown.
 #feedback_given:
 #  date: {today}
 #  how: Email to everyone who asked to hear back, and posters in clinics.
@@ -259,10 +308,12 @@ start: {today}
 # When the record last changed. Leave it out to use the latest date in it.
 #updated: {today}
 #
-# Documents to link to: a web address, or a file saved beside this record.
+# Documents to link to: a web address, or a file saved beside this record. kind is
+# report, board-paper, minutes, eqia (equality impact assessment) or other (the default).
 #documents:
 #  - title: Full survey report (PDF)
 #    url: https://example.nhs.uk/report.pdf
+#    kind: report
 ---
 <!-- Write the story below this note, in Markdown: the background, who took part and how,
 what we heard, and what happens next. Use short sentences and plain words. This note

@@ -30,7 +30,7 @@ _REVIEWER_PATTERN = values._REVIEWER.pattern
 
 def _constraints(function: Any) -> dict[str, Any]:
     """What a value validator from values.py requires, as JSON Schema keywords."""
-    if function is values._slug:
+    if function in (values._slug, values._key):
         return {"pattern": values.SLUG_PATTERN}
     if function is values._reviewer:
         return {"pattern": _REVIEWER_PATTERN}
@@ -38,8 +38,10 @@ def _constraints(function: Any) -> dict[str, Any]:
         return {"format": "email"}
     if function is values._text:
         return {"minLength": 1}
-    if function is values._count:
+    if function in (values._count, values._theme_count):
         return {"minimum": 0}
+    if function is values._share:
+        return {"minimum": 0, "maximum": 100}
     closure = _closure(function)
     if "low" in closure and "high" in closure:  # values.within(low, high)
         return {"minimum": closure["low"], "maximum": closure["high"]}

@@ -33,6 +33,7 @@ from .phrases import (
     TYPES,
     UPDATES,
 )
+from .format2 import Format2
 from .site_files import COMMITMENTS, REQUIRED_APPROVALS, Organisation
 from .text import capital, scalar, slugify
 
@@ -97,6 +98,8 @@ class Synthesiser:
             localities={slugify(place): place for place in places},
             topics={key: label for key, (label, _) in TOPICS.items()},
         )
+        self.format2 = Format2(seed, area)
+        """Format 2 choices, drawn from a stream of their own so the rest of a corpus stays as it was."""
         self.unused_action_statuses = list(ACTION_STATUSES)
         """Handed out first, so every action status is present in any corpus with a few actions."""
 
@@ -128,6 +131,8 @@ class Synthesiser:
         themes = self.you_said(record, participants)
         self.we_did(record, themes)
         self.outcome(record, participants)
+        if record.type_key == "formal-consultation":
+            record.lines += self.format2.phases_and_decisions(record.start, record.closed, scalar)
         self.reviews(record)
         self.documents(record, themes)
         if rng.random() < 0.15:
@@ -175,9 +180,11 @@ class Synthesiser:
         lines.append(f"topics: [{', '.join(record.topic_keys)}]")
         if record.locality_keys or rng.random() < 0.5:
             lines.append(f"localities: [{', '.join(record.locality_keys)}]")
-        lines.append(f"start: {record.start.isoformat()}")
+        month_only = self.format2.rng.random() < 0.1
+        lines.append(f"start: {record.start.strftime('%Y-%m') if month_only else record.start.isoformat()}")
         if end:
-            lines.append(f"end: {end.isoformat()}")
+            lines.append(f"end: {end.strftime('%Y-%m') if month_only else end.isoformat()}")
+        lines += self.format2.who(scalar)
         if end and end >= AS_OF - timedelta(days=30):
             lines.append(f"take_part: {scalar(rng.choice(TAKE_PART).format(**record.fill))}")
         if rng.random() < 0.03:
@@ -204,11 +211,11 @@ class Synthesiser:
             for text, measure, target in aims:
                 lines += [f"  - text: {scalar(text)}", f"    measure: {measure}", f"    target: {target}"]
         lines.append("reach:")
-        lines.append(f"  participants: {participants}")
+        lines += self.format2.participants(participants, bool(groups))
         if groups:
             lines.append(f"  groups: {{{', '.join(f'{k}: {v}' for k, v in groups.items())}}}")
         type_methods = TYPES[record.type_key][1]
-        lines.append(f"  methods: [{', '.join(scalar(m) for m in rng.sample(type_methods, rng.randint(1, min(3, len(type_methods)))))}]")
+        lines.append(self.format2.methods(rng.sample(type_methods, rng.randint(1, min(3, len(type_methods)))), participants, scalar))
         return participants
 
     def you_said(self, record: Record, participants: int) -> list[tuple[str, str, list[str], list[str]]]:
@@ -221,7 +228,8 @@ class Synthesiser:
             if rng.random() < 0.3:
                 lines += ["    detail: |-", *("      " + line if line else "" for line in rng.choice(DETAILS).split("\n"))]
             if rng.random() < 0.7:
-                lines.append(f"    count: {rng.randint(1, participants)}")
+                count = rng.randint(1, participants)
+                lines += self.format2.share(scalar) or [f"    count: {count}"]
             if rng.random() < 0.35:
                 lines.append(f"    quote: {scalar(rng.choice(QUOTES))}")
         return themes
@@ -269,7 +277,7 @@ class Synthesiser:
         completed = None
         if action_status == "done":
             completed = min(AS_OF, closed + timedelta(days=rng.randint(14, 400)))
-            lines.append(f"    completed: {completed.isoformat()}")
+            lines.append(f"    completed: {self.format2.completed(completed)}")
             record.saw(completed)
         if action_status in ("in-progress", "done") and rng.random() < 0.6:
             last = completed or min(AS_OF, closed + timedelta(days=300))
@@ -296,7 +304,7 @@ class Synthesiser:
             lines.append(f"impact: {scalar(rng.choice(IMPACTS))}")
         if told_people and rng.random() < 0.75:
             told = record.closed + timedelta(days=rng.randint(20, 120))
-            lines += ["feedback_given:", f"  date: {told.isoformat()}", f"  how: {scalar(rng.choice(FEEDBACK))}"]
+            lines += ["feedback_given:", f"  date: {self.format2.feedback_date(told)}", f"  how: {scalar(rng.choice(FEEDBACK))}"]
             record.saw(told)
         if rng.random() < 0.4:
             responses = rng.randint(1, participants)
@@ -351,7 +359,7 @@ class Synthesiser:
         if documents:
             record.lines.append("documents:")
             for doc_title, url in documents:
-                record.lines += [f"  - title: {scalar(doc_title)}", f"    url: {url}"]
+                record.lines += [f"  - title: {scalar(doc_title)}", f"    url: {url}", f"    kind: {Format2.document_kind(doc_title)}"]
 
     def csv(self, themes: list[tuple[str, str, list[str], list[str]]]) -> str:
         rows = ["theme,people"] + [f"{theme_id},{self.rng.randint(1, 200)}" for theme_id, *_ in themes]

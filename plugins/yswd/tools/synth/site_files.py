@@ -115,6 +115,7 @@ methods:
   - id: practice-patient-groups
     name: GP practice patient groups
     description: Every GP practice has a *patient participation group* of volunteers.
+    join: Ask at your GP practice's reception desk how to join its patient group.
   - id: reader-panel-method
     name: Reader panel
     description: Volunteers read what we publish and approve each record before it goes on this site.
