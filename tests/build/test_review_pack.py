@@ -31,7 +31,7 @@ def test_review_pack_pdf_holds_records_in_review_and_the_checklist(site: SiteFol
     reader = PdfReader(out)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Review pack" in text and "Checklist for each record" in text
-    assert "Evening clinic times" in text and "It still needs 1 approval(s)" in text
+    assert "Evening clinic times" in text and "It still needs 1 approval before" in text
     assert "Scan appointment times" not in text  # published, not waiting for review
     assert reader.outline[0].title == "Review pack"
     assert reader.outline[1][0].title == "Checklist for each record"  # nested under the title

@@ -33,3 +33,14 @@ def test_escaped_terms_headings_code_and_existing_abbr() -> None:
 def test_words_containing_a_term_are_left_alone() -> None:
     assert GLOSSARY.mark("<p>GPS and UPCN and GPx</p>") == "<p>GPS and UPCN and GPx</p>"
     assert Glossary({}).mark("<p>GP</p>") == "<p>GP</p>"
+
+
+def test_the_expansion_never_splits_a_word() -> None:
+    html = GLOSSARY.mark("<p>Most GPs agreed.</p>")
+    assert html == '<p>Most <abbr title="General practitioner">GP</abbr>s (General practitioner) agreed.</p>'
+    for written in ("GP's", "GP&#39;s", "GP’s", "GP-led", "GPs’"):
+        html = GLOSSARY.mark(f"<p>A {written} clinic. Another GP.</p>")
+        rest = written[2:]
+        assert html.startswith(f'<p>A <abbr title="General practitioner">GP</abbr>{rest} (General practitioner) clinic.'), html
+    html = GLOSSARY.mark('<p><abbr title="General practitioner">GP</abbr>s first</p>')
+    assert html == '<p><abbr title="General practitioner">GP</abbr>s (General practitioner) first</p>'

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from yswd.analysis.figures import Figures, count, count_by_year
+from yswd.analysis.figures import Figures, count, count_by_year, participants_of, precision_of, unrecorded
 from yswd.analysis.reach import reach_in_words, representation
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Organisation, Population, Theme
+from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme, known
 from yswd.dates import FinancialYear
 
 
@@ -31,6 +31,10 @@ class Row:
     label: str
     engagements: int
     participants: int
+    precision: str = "exact"
+    """How exact `participants` is: exact, about or at-least."""
+    unrecorded: int = 0
+    """Engagements in the row that recorded no number of participants."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,10 @@ class AnnualReport:
     changes: tuple[Change, ...]
     """Actions completed in the year, newest first."""
     rated: tuple[Rated, ...]
+    by_way: tuple[Row, ...] = ()
+    """Engagements by the strategy's ways to take part that they used."""
+    by_involvement: tuple[Row, ...] = ()
+    """Engagements by how far people were involved, from inform to co-produce."""
 
     @property
     def complete(self) -> bool:
@@ -131,14 +139,29 @@ def changes_made(records: Iterable[EngagementFile]) -> list[Change]:
     for record in records:
         themes = {theme.id: theme for theme in record.engagement.you_said}
         for action in record.engagement.we_did:
-            if action.status == "done" and action.completed is not None:
+            if action.status == "done" and known(action.completed):
                 answered = tuple(themes[t] for t in action.responds_to if t in themes)
                 changes.append(Change(record, action, answered))
     return sorted(changes, key=lambda c: (c.completed, c.record.engagement.start, c.record.id, c.action.id), reverse=True)
 
 
+def undated_changes(records: Iterable[EngagementFile]) -> list[Change]:
+    """Actions done whose completion date was not recorded: in no year's count, still listed."""
+    changes = []
+    for record in records:
+        themes = {theme.id: theme for theme in record.engagement.you_said}
+        for action in record.engagement.we_did:
+            if action.status == "done" and not known(action.completed):
+                changes.append(Change(record, action, tuple(themes[t] for t in action.responds_to if t in themes)))
+    return sorted(changes, key=lambda c: (c.record.engagement.start, c.record.id, c.action.id), reverse=True)
+
+
 def annual_reports(
-    records: Iterable[EngagementFile], organisation: Organisation, today: date, population: Population | None = None
+    records: Iterable[EngagementFile],
+    organisation: Organisation,
+    today: date,
+    population: Population | None = None,
+    ways: dict[str, str] | None = None,
 ) -> list[AnnualReport]:
     """The report for every year with something to report (an engagement started, or a change
     completed), newest first, with each record visited once rather than once a year, so that
@@ -164,6 +187,7 @@ def annual_reports(
             organisation,
             today,
             population,
+            ways or {},
         )
         for year in years
     ]
@@ -178,14 +202,18 @@ def _report(
     organisation: Organisation,
     today: date,
     population: Population | None = None,
+    ways: dict[str, str] | None = None,
 ) -> AnnualReport:
-    """A year's report from its records (those that started in it) and its changes (done in it)."""
+    """A year's report from its records (those that started in it) and its changes (done in it).
+
+    `ways` are the strategy's methods (id to name), for the count of engagements by way.
+    """
     in_year = sorted(in_year, key=lambda r: (r.engagement.start, r.id))
     by_type = _rows(organisation.engagement_types, in_year, lambda r: (r.engagement.type,), keep_empty=False)
     by_topic = _rows(organisation.topics, in_year, lambda r: tuple(r.engagement.topics), keep_empty=True)
     by_locality = _rows(organisation.localities, in_year, lambda r: tuple(r.engagement.localities), keep_empty=True)
     wide = [r for r in in_year if not r.engagement.localities]
-    area_wide = Row("", "The whole area", len(wide), sum(_participants(r) for r in wide))
+    area_wide = _row("", "The whole area", wide)
     return AnnualReport(
         year=year,
         today=today,
@@ -204,6 +232,11 @@ def _report(
             for r in in_year
             if r.engagement.evaluation is not None
         ),
+        by_way=_rows(ways or {}, in_year, lambda r: tuple(r.engagement.ways), keep_empty=True),
+        by_involvement=_rows(
+            INVOLVEMENT_LABELS,
+            in_year, lambda r: (r.engagement.involvement,) if r.engagement.involvement else (), keep_empty=True, by_count=False,
+        ),
     )
 
 
@@ -221,25 +254,23 @@ def _group_reach(
     return GroupReach(key, label, people, counted, figures.group_share(key), _tally(in_year, key), baseline, words)
 
 
-def _participants(record: EngagementFile) -> int:
-    reach = record.engagement.reach
-    return (reach.participants or 0) if reach else 0
+def _row(key: str, label: str, records: list[EngagementFile]) -> Row:
+    engagements = [r.engagement for r in records]
+    known_total = sum(participants_of(e) or 0 for e in engagements)
+    return Row(key, label, len(records), known_total, precision_of(engagements), unrecorded(engagements))
 
 
-def _rows(labels: dict[str, str], records: list[EngagementFile], keys_of, keep_empty: bool) -> tuple[Row, ...]:
-    """One row per taxonomy value, most engagements first (then the order in organisation.yml)."""
-    engagements: Counter[str] = Counter()
-    participants: Counter[str] = Counter()
+def _rows(labels: dict[str, str], records: list[EngagementFile], keys_of, keep_empty: bool, by_count: bool = True) -> tuple[Row, ...]:
+    """One row per value, most engagements first (then the order of `labels`), or in that order."""
+    members: dict[str, list[EngagementFile]] = {key: [] for key in labels}
     for record in records:
         for key in dict.fromkeys(keys_of(record)):
-            engagements[key] += 1
-            participants[key] += _participants(record)
+            if key in members:
+                members[key].append(record)
     order = {key: index for index, key in enumerate(labels)}
-    rows = [
-        Row(key, label, engagements[key], participants[key])
-        for key, label in labels.items()
-        if keep_empty or engagements[key]
-    ]
+    rows = [_row(key, label, members[key]) for key, label in labels.items() if keep_empty or members[key]]
+    if not by_count:
+        return tuple(rows)
     return tuple(sorted(rows, key=lambda row: (-row.engagements, -row.participants, order[row.key])))
 
 
@@ -254,7 +285,7 @@ def _tally(records: list[EngagementFile], measure: str) -> AimsTally:
             if e.reach is None:
                 reached = None
             elif measure == "participants":
-                reached = e.reach.participants
+                reached = e.reach.count
             else:
                 reached = e.reach.groups.get(measure)
             if reached is None:
@@ -271,7 +302,7 @@ def comparison(report: AnnualReport) -> list[tuple[str, float | None, float | No
     now, before = report.figures, report.previous
     return [
         ("Engagements", now.engagements, before.engagements, ""),
-        ("People who took part", now.participants, before.participants, ""),
+        ("People who took part", now.participants, before.participants, "people"),
         ("Things people told us (themes)", now.themes, before.themes, ""),
         ("Themes with an action done or in progress", now.themes_acted_on_share, before.themes_acted_on_share, "%"),
         ("Changes completed", now.actions["done"], before.actions["done"], ""),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
-from yswd.analysis.figures import Figures, count
+from yswd.analysis.figures import Figures, count, participants_of, precision_of, unrecorded
 from yswd.analysis.reach import representation, representation_shown
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
@@ -31,7 +31,11 @@ class Evidence:
 
     records: tuple[EngagementFile, ...]
     participants: int
-    """How many people those engagements reached, added up."""
+    """How many people those engagements reached, added up (the known numbers)."""
+    precision: str
+    """How exact that total is: exact, about or at-least."""
+    unrecorded: int
+    """How many of them recorded no number of participants."""
     latest: date | None
     """The latest date in any of them (each record's `updated`, or its latest date)."""
 
@@ -52,6 +56,10 @@ class Measured:
     """For group-representation: the group's share of local people (the value is against it)."""
     group_share: float | None = None
     """For group-representation: the group's share of participants."""
+    precision: str = "exact"
+    """How exact the figure is, from the numbers of participants behind it: exact, about or at-least."""
+    unrecorded: int = 0
+    """Records in the period that recorded no number of participants (left out of the figure)."""
 
     @property
     def is_share(self) -> bool:
@@ -65,9 +73,10 @@ class Measured:
             return "not known yet"
         if self.baseline is not None:
             return representation_shown(self.value)
+        prefix = {"about": "about ", "at-least": "at least "}.get(self.precision, "")
         if self.is_share:
-            return f"{math.floor(self.value * 10) / 10:g}%"
-        return f"{self.value:,.0f}"
+            return f"{'about ' if prefix else ''}{math.floor(self.value * 10) / 10:g}%"
+        return f"{prefix}{self.value:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -86,9 +95,10 @@ def published(records: Iterable[EngagementFile]) -> list[EngagementFile]:
 
 def _evidence(listing: list[EngagementFile]) -> Evidence:
     listing = sorted(listing, key=lambda r: (r.engagement.start, r.id), reverse=True)
-    participants = sum((r.engagement.reach.participants or 0) if r.engagement.reach else 0 for r in listing)
+    participants = sum(participants_of(r.engagement) or 0 for r in listing)
     latest = max((latest_date(r.engagement) for r in listing), default=None)
-    return Evidence(tuple(listing), participants, latest)
+    engagements = [r.engagement for r in listing]
+    return Evidence(tuple(listing), participants, precision_of(engagements), unrecorded(engagements), latest)
 
 
 def in_period(strategy: Strategy, records: Iterable[EngagementFile]) -> list[EngagementFile]:
@@ -102,20 +112,21 @@ def measure(commitment: Commitment, figures: Figures, population: Population | N
     if commitment.metric is None:
         return None
     group = commitment.group or ""
+    rough = {"precision": figures.participants_precision, "unrecorded": figures.participants_unrecorded}
     if commitment.metric == "group-share":
-        return Measured(figures.group_share(group), figures.groups.get(group, 0), figures.participants, figures.engagements)
+        return Measured(figures.group_share(group), figures.groups.get(group, 0), figures.participants, figures.engagements, **rough)
     if commitment.metric == "group-representation":
         baseline = population.groups.get(group) if population else None
         group_share = figures.group_share(group)
         return Measured(
             representation(group_share, baseline), figures.groups.get(group, 0), figures.participants,
-            figures.engagements, baseline=baseline, group_share=group_share,
+            figures.engagements, baseline=baseline, group_share=group_share, **rough,
         )
     if commitment.metric == "feedback-given-share":
         return Measured(figures.told_share, figures.told, figures.engagements, figures.engagements)
     if commitment.metric == "engagement-count":
         return Measured(float(figures.engagements), records=figures.engagements)
-    return Measured(float(figures.participants), records=figures.engagements)
+    return Measured(float(figures.participants), records=figures.engagements, **rough)
 
 
 def label(value: float | None, target: float, due: date | None, today: date) -> Label:

@@ -13,10 +13,27 @@ from datetime import date
 from typing import Iterable
 
 from yswd.content.records import EngagementFile
-from yswd.content.model import ACTION_STATUSES
-from yswd.dates import FinancialYear
+from yswd.content.model import ACTION_STATUSES, Engagement, known
+from yswd.dates import FinancialYear, last_day
 
 ACTED_ON = ("done", "in-progress")
+
+
+def participants_of(engagement: Engagement) -> int | None:
+    """The number of people who took part, when one was recorded."""
+    return engagement.reach.count if engagement.reach else None
+
+
+def precision_of(engagements: Iterable[Engagement]) -> str:
+    """How exact a total of these engagements' numbers is: "about" when any is about, else
+    "at-least" when any is a lower bound, else "exact". Unknown numbers are not in the total."""
+    words = {e.reach.precision for e in engagements if participants_of(e) is not None}
+    return "about" if "about" in words else "at-least" if "at-least" in words else "exact"
+
+
+def unrecorded(engagements: Iterable[Engagement]) -> int:
+    """How many engagements recorded no number of participants."""
+    return sum(1 for e in engagements if participants_of(e) is None)
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,11 @@ class Figures:
     year: FinancialYear | None
     engagements: int = 0
     participants: int = 0
+    """The known numbers of participants, added up."""
+    participants_precision: str = "exact"
+    """exact, about or at-least: how exact `participants` is."""
+    participants_unrecorded: int = 0
+    """Engagements that recorded no number of participants (not in `participants`)."""
     themes: int = 0
     themes_acted_on: int = 0
     """Themes with at least one action done or in progress."""
@@ -71,7 +93,7 @@ def count(records: Iterable[EngagementFile], year: FinancialYear | None = None) 
     rating_total = 0.0
     for record in in_year:
         e = record.engagement
-        participants += (e.reach.participants or 0) if e.reach else 0
+        participants += participants_of(e) or 0
         if e.reach:
             groups.update(e.reach.groups)
         themes += len(e.you_said)
@@ -91,14 +113,16 @@ def count(records: Iterable[EngagementFile], year: FinancialYear | None = None) 
             1
             for r in records
             for a in r.engagement.we_did
-            if a.status == "done" and a.completed and a.completed in year
+            if a.status == "done" and known(a.completed) and a.completed in year
         )
     starts = [r.engagement.start for r in in_year]
-    ends = [r.engagement.end or r.engagement.start for r in in_year]
+    ends = [last_day(r.engagement.end or r.engagement.start) for r in in_year]
     return Figures(
         year=year,
         engagements=len(in_year),
         participants=participants,
+        participants_precision=precision_of(r.engagement for r in in_year),
+        participants_unrecorded=unrecorded(r.engagement for r in in_year),
         themes=themes,
         themes_acted_on=acted_on,
         actions=dict(actions),
@@ -124,7 +148,7 @@ def count_by_year(records: Iterable[EngagementFile], start_month: int) -> dict[F
     for record in records:
         by_start.setdefault(FinancialYear.of(record.engagement.start, start_month), []).append(record)
         for action in record.engagement.we_did:
-            if action.status == "done" and action.completed:
+            if action.status == "done" and known(action.completed):
                 done[FinancialYear.of(action.completed, start_month)] += 1
     figures = {}
     for year in set(by_start) | set(done):

@@ -57,6 +57,7 @@ INVOLVEMENT_WORDS = {
 }
 """The levels of involvement, from telling people to deciding with them, and what each means."""
 INVOLVEMENT_LEVELS = tuple(INVOLVEMENT_WORDS)
+INVOLVEMENT_LABELS = {level: words.split(":")[0] for level, words in INVOLVEMENT_WORDS.items()}
 PRECISIONS = ("exact", "about", "at-least")
 OUTCOME_WORDS = {
     "agreed": "Agreed",
@@ -191,7 +192,7 @@ class ReachMethod(Record):
 
 
 def _method_kind(value: object) -> str:
-    return "name-and-count" if isinstance(value, dict) else "name-only"
+    return "name-and-count" if isinstance(value, (dict, ReachMethod)) else "name-only"
 
 
 METHOD_TAGS = ("name-and-count", "name-only")

@@ -209,7 +209,7 @@ def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
             source.path, source.line("reach", "participants"), "reach.participants_note",
             "is required when participants is unknown: say why the number was not recorded, or what is known.",
         )
-    if reach.groups and reach.count is None:
+    if reach.groups and reach.unknown:
         yield Problem(
             source.path, source.line("reach", "groups"), "reach.groups",
             "needs a number of participants: a group can only be counted out of everyone who took part. "

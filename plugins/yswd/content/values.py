@@ -111,6 +111,8 @@ def _day(value: object) -> date:
 
 def _month_or_day(value: object) -> date:
     """A date, or a month (YYYY-MM) when only the month is known."""
+    if isinstance(value, MonthDate):
+        return value
     if isinstance(value, str):
         text = value.strip()
         iso = _ISO_MONTH.match(text)

@@ -63,7 +63,7 @@ class Part:
     scores: Scores
 
 
-AdviceKind = Literal["reading-age", "sentence-length", "jargon"]
+AdviceKind = Literal["reading-age", "sentence-length", "jargon", "status"]
 
 
 @dataclass(frozen=True, order=True)

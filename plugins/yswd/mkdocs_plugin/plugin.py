@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from functools import partial
 from html import escape as escape_html
 from pathlib import Path
@@ -42,6 +43,7 @@ from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
 from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
+from yswd.guards.freshness import stale_statuses
 from yswd.mkdocs_plugin import progress
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
@@ -150,13 +152,25 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.finished = False
 
     def _readability(self, content: Content) -> dict[str, Report]:
-        """Plain-English reports for the records this build shows; their advice logged at INFO."""
+        """Plain-English reports for the records this build shows; their advice logged at INFO.
+
+        In the review build, actions whose status may be out of date are advice too, in the
+        log and in each record's report.
+        """
+        stale = stale_statuses(self.plan.engagements, self.plan.today) if self.plan.audience == "review" else []
+        for item in stale:
+            log.info("Out of date: %s", item)
         wanted = self.config.readability
         if wanted == "never" or (wanted == "review" and self.plan.audience != "review"):
             return {}
         terms = jargon_terms(content.glossary)
         reports = {r.id: record_readability(r, content.glossary, terms=terms) for r in self.plan.engagements}
         advice = [item for report in reports.values() for item in report.advice]
+        by_path = {report.path: record_id for record_id, report in reports.items()}
+        for item in stale:
+            record_id = by_path.get(item.path)
+            if record_id is not None:
+                reports[record_id] = replace(reports[record_id], advice=(*reports[record_id].advice, item))
         if content.strategy is not None and content.strategy_source is not None:
             advice += strategy_readability(content.strategy, content.strategy_source, content.glossary, terms=terms).advice
             advice += easy_read_advice(content.strategy, content.strategy_source)

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Evaluation, FeedbackGiven, Theme, latest_date
+from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
+from yswd.content.values import MonthOrDay
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
 
@@ -44,6 +45,7 @@ class ExportAim(_Export):
 class ExportDocument(_Export):
     title: str = Field(description="The document's title.")
     url: str = Field(description="Where it is: a web address, or a path on this site.")
+    kind: str = Field(description="report, board-paper, minutes, eqia (equality impact assessment) or other.")
 
 
 class ExportChange(_Export):
@@ -74,18 +76,27 @@ class ExportRecord(_Export):
     topics: list[str] = Field(description="Topic keys.")
     localities: list[str] = Field(description="Locality keys; empty when it covered the whole area.")
     area_wide: bool = Field(description="Whether it covered the whole area.")
-    start: dt.date = Field(description="When it started.")
-    end: Optional[dt.date] = Field(description="When it closed.")
+    led_by: str = Field(description="Who ran it: the publishing organisation unless another led it.")
+    partners: list[str] = Field(description="Other organisations that ran it with us.")
+    involvement: Optional[str] = Field(description="How far people were involved: inform, consult, involve, collaborate or co-produce.")
+    ways: list[str] = Field(description="Ids of the strategy's ways to take part that it used.")
+    start: MonthOrDay = Field(description="When it started: YYYY-MM-DD, or YYYY-MM when only the month is known.")
+    end: Optional[MonthOrDay] = Field(description="When it closed: YYYY-MM-DD, or YYYY-MM (to the month's last day).")
+    phases: list[Phase] = Field(description="The stages of a longer engagement.")
     financial_year: str = Field(description="The financial year it belongs to (the year of its start), such as 2025-26.")
     aims: list[ExportAim] = Field(description="Aims set at the start, with what was reached.")
-    participants: Optional[int] = Field(description="How many people took part.")
+    participants: Optional[int] = Field(description="How many people took part; null when it was not recorded.")
+    participants_precision: Optional[str] = Field(description="How exact participants is: exact, about or at-least; null when it was not recorded.")
+    participants_note: Optional[str] = Field(description="What the number covers, or why it was not recorded.")
     groups: dict[str, Optional[int]] = Field(description="People from each counted group; null when fewer than the small number.")
     group_shares: dict[str, Optional[float]] = Field(
         description="Each counted group's share of the people who took part, per cent; null when the count is withheld or the number who took part is not recorded."
     )
     methods: list[str] = Field(description="How people took part.")
+    method_counts: dict[str, int] = Field(description="How many took part each way, for the methods where that is known.")
     you_said: list[Theme] = Field(description="What people told us.")
     we_did: list[Action] = Field(description="What we did in response.")
+    decisions: list[Decision] = Field(description="Decisions taken in public because of it.")
     impact: Optional[str] = Field(description="The difference it made, in Markdown.")
     feedback_given: Optional[FeedbackGiven] = Field(description="How participants were told the outcome.")
     evaluation: Optional[Evaluation] = Field(description="Participants' ratings of taking part.")
@@ -133,14 +144,16 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         if reach is None:
             reached = None
         elif aim.measure == "participants":
-            reached = reach.participants
+            reached = reach.count
         else:
             reached = withheld(reach.groups.get(aim.measure))
         aims.append(ExportAim(text=aim.text, measure=aim.measure, target=aim.target, reached=reached, met=None if reached is None else reached >= aim.target))
-    documents = [
-        ExportDocument(title=d.title, url=d.url if "://" in d.url else site_url + (record.folder / d.url).as_posix())
-        for d in e.documents
-    ]
+    def address(url: str) -> str:
+        return url if "://" in url else site_url + (record.folder / url).as_posix()
+
+    documents = [ExportDocument(title=d.title, url=address(d.url), kind=d.kind) for d in e.documents]
+    decisions = [d.model_copy(update={"document": address(d.document)}) if d.document else d for d in e.decisions]
+    methods = reach.counted_methods if reach else []
     return ExportRecord(
         id=record.id,
         url=site_url + page_url(plan.record_src_uri(record)),
@@ -151,16 +164,25 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         topics=list(e.topics),
         localities=list(e.localities),
         area_wide=not e.localities,
+        led_by=e.led_by or org.name,
+        partners=list(e.partners),
+        involvement=e.involvement,
+        ways=list(e.ways),
         start=e.start,
         end=e.end,
+        phases=list(e.phases),
         financial_year=plan.year_of(e.start).label,
         aims=aims,
-        participants=reach.participants if reach else None,
+        participants=reach.count if reach else None,
+        participants_precision=reach.precision if reach and reach.count is not None else None,
+        participants_note=reach.participants_note if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
         group_shares={g.key: None if g.share is None else round(g.share, 1) for g in group_shares(e, org, plan.population)},
-        methods=list(reach.methods) if reach else [],
+        methods=[m.name for m in methods],
+        method_counts={m.name: m.count for m in methods if m.count is not None},
         you_said=list(e.you_said),
         we_did=list(e.we_did),
+        decisions=decisions,
         impact=e.impact,
         feedback_given=e.feedback_given,
         evaluation=e.evaluation,
@@ -198,8 +220,13 @@ def engagements_json(plan: SitePlan, site_url: str = "") -> str:
 CSV_COLUMNS = (
     "engagement_id", "url", "title", "type", "start", "end", "financial_year", "topics", "localities",
     "participants", "feedback_given", "themes_answered", "action_id", "action", "action_status",
-    "progress", "reason", "owner", "due", "completed",
+    "progress", "reason", "owner", "due", "completed", "participants_precision",
 )
+
+
+def _written(day: dt.date | str | None) -> str:
+    """A date as written: YYYY-MM-DD, YYYY-MM, unknown, or empty."""
+    return day.isoformat() if isinstance(day, dt.date) else (day or "")
 
 
 def neutralise(cell: str) -> str:
@@ -220,19 +247,20 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
             e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
             "; ".join(plan.organisation.topics[k] for k in e.topics),
             "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
-            "" if not e.reach or e.reach.participants is None else str(e.reach.participants),
-            e.feedback_given.date.isoformat() if e.feedback_given else "",
+            "" if not e.reach or e.reach.count is None else str(e.reach.count),
+            _written(e.feedback_given.date) if e.feedback_given else "",
         ]
         rows = [
             [
                 "; ".join(themes.get(t, t) for t in a.responds_to), a.id, a.action, a.status,
                 "" if a.progress is None else str(a.progress), a.reason or "", a.owner or "",
-                a.due.isoformat() if a.due else "", a.completed.isoformat() if a.completed else "",
+                a.due.isoformat() if a.due else "", _written(a.completed),
             ]
             for a in e.we_did
         ] or [[""] * 9]
+        precision = "not recorded" if not e.reach or e.reach.count is None else e.reach.precision
         for row in rows:
-            writer.writerow([neutralise(cell) for cell in base + row])
+            writer.writerow([neutralise(cell) for cell in base + row + [precision]])
     return out.getvalue()
 
 
@@ -289,6 +317,8 @@ _KINDS = {"string": "text", "integer": "whole number", "number": "number", "bool
 def _kind(prop: dict) -> str:
     if prop.get("format") == "date":
         return "date (YYYY-MM-DD)"
+    if any(option.get("format") == "date" for option in prop.get("anyOf", [])):
+        return "date (YYYY-MM-DD, or YYYY-MM when only the month is known)"
     if "anyOf" in prop:
         kinds = [_kind(option) for option in prop["anyOf"] if option.get("type") != "null"]
         return (kinds[0] if kinds else "text") + ", or empty"

@@ -22,6 +22,11 @@ _QUIET = "h[1-6]|summary|caption|th|label|button"
 _SKIP_SPANS = re.compile(rf"<({_SKIP})\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _QUIET_SPANS = re.compile(rf"<({_QUIET})\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr\s*>", re.S | re.I)
+_APOSTROPHE = "(?:['\u2019]|&#39;|&#x27;|&#8217;|&rsquo;)"
+_REST_OF_WORD = rf"(?:s{_APOSTROPHE}?|{_APOSTROPHE}s|-[\w-]*\w)?(?!\w)"
+"""What may follow a term in the same word: a plural, a possessive, or a hyphenated ending
+("GPs", "GP's", "GP-led"). The spelled-out expansion goes after the whole word, never inside it."""
+_REST = re.compile(_REST_OF_WORD)
 
 
 class _Spans:
@@ -46,7 +51,7 @@ class Glossary:
         self.entries = entries
         self._by_html = {escape(term, quote=False): term for term in entries}
         terms = sorted(self._by_html, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?=s?(?!\w))") if terms else None
+        self._pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")" + _REST_OF_WORD) if terms else None
 
     def mark(self, html: str) -> str:
         """Wrap each use of a term in `<abbr>`, spelling out the first use outside headings."""
@@ -59,21 +64,22 @@ class Glossary:
         skipped = _Spans(_SKIP_SPANS, html)
         quiet = _Spans(_QUIET_SPANS, html)
         inside_abbr = _Spans(_ABBR, html)
-        events = [(m.start(), m.end(), m.group(1), False) for m in uses if self._in_text(html, m.start(), skipped, inside_abbr)]
-        events += [(m.start(), m.end(), m.group(1).strip(), True) for m in abbrs if not skipped.contains(m.start())]
+        events = [(m.start(), m.start() + len(m.group(1)), m.end(), m.group(1), False) for m in uses if self._in_text(html, m.start(), skipped, inside_abbr)]
+        events += [(m.start(), m.end(), _REST.match(html, m.end()).end(), m.group(1).strip(), True) for m in abbrs if not skipped.contains(m.start())]
         events.sort()
         out: list[str] = []
         explained: set[str] = set()
         last = 0
-        for start, end, written, already_marked in events:
+        for start, end, word_end, written, already_marked in events:
             term = self._by_html[written]
             expansion = escape(self.entries[term].expansion)
             out.append(html[last:start])
             out.append(html[start:end] if already_marked else f'<abbr title="{expansion}">{written}</abbr>')
+            out.append(html[end:word_end])
             if term not in explained and not quiet.contains(start):
                 explained.add(term)
                 out.append(f" ({expansion})")
-            last = end
+            last = word_end
         out.append(html[last:])
         return "".join(out)
 

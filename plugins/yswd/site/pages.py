@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
-from yswd.content.model import GlossaryEntry, Organisation, Population, Strategy
-from yswd.dates import FinancialYear
+from yswd.content.model import GlossaryEntry, Method, Organisation, Population, Strategy
+from yswd.dates import FinancialYear, last_day
 
 if TYPE_CHECKING:  # history.py plans with these types, so it imports this module
     from yswd.site.history import ShownHistory
@@ -104,9 +104,14 @@ class SitePlan:
         return f"engagements/{record.id}.md"
 
     def is_open(self, record: EngagementFile) -> bool:
-        """Open for people to take part: started, and its end date is today or later."""
+        """Open for people to take part: started, and its end date (a month's last day) is today or later."""
         end = record.engagement.end
-        return end is not None and end >= self.today and record.engagement.start <= self.today
+        return end is not None and last_day(end) >= self.today and record.engagement.start <= self.today
+
+    def method(self, method_id: str) -> Method:
+        """A way to take part from the strategy, by id (records' ways are checked to exist)."""
+        assert self.strategy is not None
+        return next(m for m in self.strategy.methods if m.id == method_id)
 
     def open_engagements(self) -> list[EngagementFile]:
         """Open now, closing soonest first."""

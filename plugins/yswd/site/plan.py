@@ -11,7 +11,7 @@ from datetime import date
 
 from yswd.content.documents import attached_path
 from yswd.content.records import Content, EngagementFile
-from yswd.content.model import ACTION_STATUS_WORDS, latest_date
+from yswd.content.model import ACTION_STATUS_WORDS, INVOLVEMENT_LABELS, latest_date
 from yswd.site.pages import Audience, Facet, Listing, PageSpec, SitePlan
 from yswd.site.strategy_pages import strategy_pages
 
@@ -39,8 +39,9 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
     plan.listings = {facet.name: _facet_listings(facet, visible) for facet in plan.facets}
     for record in visible:
         plan.pages[plan.record_src_uri(record)] = PageSpec("engagement.html", record.engagement.title, {"record": record})
-        for document in record.engagement.documents:
-            path = attached_path(document.url, record.folder)
+        links = [d.url for d in record.engagement.documents] + [d.document for d in record.engagement.decisions if d.document]
+        for url in links:
+            path = attached_path(url, record.folder)
             if path is not None:
                 plan.documents[path.as_posix()] = record
     _add_listing_pages(plan, plan.index, nav_title="You said, we did")
@@ -73,6 +74,13 @@ def _add_listing_pages(plan: SitePlan, listing: Listing, nav_title: str | None =
 def _facets(plan: SitePlan) -> list[Facet]:
     org = plan.organisation
     years = sorted({plan.year_of(r.engagement.start) for r in plan.engagements}, reverse=True)
+    involvement = [
+        Facet(
+            "involvement", "involvement", "How far people were involved", "with involvement", False,
+            tuple(INVOLVEMENT_LABELS.items()),
+            lambda r: (r.engagement.involvement,) if r.engagement.involvement else (),
+        )
+    ] if any(r.engagement.involvement for r in plan.engagements) else []
     return [
         Facet("topic", "topics", "Topics", True, tuple(org.topics.items()), lambda r: tuple(r.engagement.topics)),
         Facet(
@@ -89,6 +97,7 @@ def _facets(plan: SitePlan) -> list[Facet]:
             tuple(ACTION_STATUS_WORDS.items()),
             lambda r: tuple(dict.fromkeys(a.status for a in r.engagement.we_did)),
         ),
+        *involvement,
     ]
 
 

@@ -22,14 +22,26 @@ from yswd.analysis.reach import group_shares, percent, representation_shown
 from yswd.content.approval import approvals_still_needed, current_approvers
 from yswd.content.documents import attached_path
 from yswd.content.records import EngagementFile
-from yswd.content.model import ACTION_STATUS_WORDS, Document, latest_date
-from yswd.dates import month_year, uk_date
+from yswd.content.model import (
+    ACTION_STATUS_WORDS,
+    DOCUMENT_KIND_WORDS,
+    INVOLVEMENT_LABELS,
+    INVOLVEMENT_WORDS,
+    OUTCOME_WORDS,
+    Decision,
+    Document,
+    latest_date,
+    status_as_at,
+)
+from yswd.dates import is_month, month_year, uk_date
 from yswd.guards.readability import Report
 from yswd.site.exports import LICENCE, LICENCE_URL, data_dictionary
 from yswd.site.field_reference import field_reference
 from yswd.site.history import SHOWN_ON_PAGE
 from yswd.site.pages import PageSpec, SitePlan
 from yswd.site.routes import page_url, relative_url
+from yswd.site.timeline import timeline
+from yswd.site.words import amount, counted, number, people, plural
 
 RECORD_STATUS_WORDS = {
     "draft": "Draft: not published",
@@ -75,13 +87,6 @@ def linkify(text: str) -> Markup:
     return Markup("").join(parts)
 
 
-def number(value: int | float) -> str:
-    """1,234 for whole numbers; one decimal place otherwise."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
-
-
 FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 
 
@@ -103,6 +108,7 @@ class PageRenderer:
                 plan.organisation.model_dump_json(),
                 plan.population.model_dump_json() if plan.population else "",
                 json.dumps({term: entry.model_dump() for term, entry in plan.glossary.items()}, sort_keys=True),
+                plan.strategy.model_dump_json() if plan.strategy else "",
                 plan.today.isoformat(),
                 plan.audience,
                 str(plan.page_size),
@@ -120,11 +126,19 @@ class PageRenderer:
         self.env.filters.update(
             uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
             percent=percent, representation=representation_shown,
+            plural=plural, counted=counted, amount=amount, people=people,
         )
+        self.env.tests.update(month=is_month, contains=lambda values, item: item in values)
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,
             action_words=ACTION_STATUS_WORDS,
+            involvement_words=INVOLVEMENT_WORDS,
+            involvement_labels=INVOLVEMENT_LABELS,
+            outcome_words=OUTCOME_WORDS,
+            document_kinds=DOCUMENT_KIND_WORDS,
+            status_as_at=status_as_at,
+            timeline=timeline,
             site_name=site_name or plan.organisation.display_name,
             licence=LICENCE,
             licence_url=LICENCE_URL,
@@ -208,5 +222,10 @@ class PageRenderer:
             path = attached_path(document.url, record.folder)
             return document.url if path is None else relative_url(path.as_posix(), here)
 
+        def decision_link(record: EngagementFile, decision: Decision) -> str:
+            return document_link(record, Document(title=decision.decision, url=decision.document or ""))
+
         template = self.env.get_template(template_name)
-        return template.render(link=link, record_link=record_link, document_link=document_link, asset=asset, **context)
+        return template.render(
+            link=link, record_link=record_link, document_link=document_link, decision_link=decision_link, asset=asset, **context
+        )

@@ -23,15 +23,18 @@ from yswd.analysis.annual_report import (
     Change,
     annual_reports,
     change_in_words,
+    undated_changes,
     comparison,
 )
 from yswd.analysis.commitments import track
 from yswd.content.model import ACTION_STATUS_WORDS, Organisation
 from yswd.dates import FinancialYear
 from yswd.site.charts import Bar, bar_chart
+from yswd.site import words
 from yswd.site.pages import PageSpec, SitePlan
 
 STRATEGY = "strategy"
+WAYS = "ways-to-take-part"
 EASY_READ = "strategy/easy-read/index.md"
 REPORTS = "reports"
 CHANGES = "changes-you-made-happen"
@@ -45,6 +48,8 @@ class ChangesListing:
     title: str
     changes: tuple[Change, ...]
     start_month: int = 4
+    undated: tuple[Change, ...] = ()
+    """Actions done whose date was not recorded: listed after the dated ones, on the first page."""
 
     def page_count(self, page_size: int = CHANGES_PER_PAGE) -> int:
         """Pages of `CHANGES_PER_PAGE`; the argument is the records' page size, not used here."""
@@ -77,6 +82,24 @@ def commitment_src_uri(commitment_id: str) -> str:
     return f"{STRATEGY}/{commitment_id}/index.md"
 
 
+def way_src_uri(method_id: str) -> str:
+    return f"{WAYS}/{method_id}/index.md"
+
+
+def way_pages(plan: SitePlan) -> dict[str, PageSpec]:
+    """A page for each way to take part (what it is, how to join, the published engagements
+    that used it), and one listing them all."""
+    strategy = plan.strategy
+    if strategy is None or not strategy.methods:
+        return {}
+    published = [r for r in plan.engagements if r.engagement.status == "published"]
+    pages = {f"{WAYS}/index.md": PageSpec("ways.html", "Ways to take part", {"strategy": strategy})}
+    for method in strategy.methods:
+        used = [r for r in published if method.id in r.engagement.ways]
+        pages[way_src_uri(method.id)] = PageSpec("way.html", method.name, {"method": method, "records": used})
+    return pages
+
+
 def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
     """The strategy, easy-read, annual report and changes-made pages for this build."""
 
@@ -98,7 +121,9 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
                 )
         if has_easy_read:
             pages[EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
-    reports = annual_reports(plan.engagements, plan.organisation, plan.today, plan.population)
+    pages.update(way_pages(plan))
+    ways = {m.id: m.name for m in strategy.methods} if strategy else {}
+    reports = annual_reports(plan.engagements, plan.organisation, plan.today, plan.population, ways)
     pages[f"{REPORTS}/index.md"] = PageSpec(
         "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports"
     )
@@ -115,7 +140,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
         )
     # Each report holds its year's changes, newest first, and the reports run newest year first.
     every_change = tuple(change for report in reports for change in report.changes)
-    listing = ChangesListing("Changes you made happen", every_change, plan.start_month)
+    listing = ChangesListing("Changes you made happen", every_change, plan.start_month, tuple(undated_changes(plan.engagements)))
     for number in range(1, listing.page_count() + 1):
         title = listing.title if number == 1 else f"{listing.title} (page {number})"
         pages[listing.src_uri(number)] = PageSpec(
@@ -131,14 +156,14 @@ def report_charts(report: AnnualReport, organisation: Organisation) -> dict[str,
     small = organisation.personal_data.small_number
 
     def engagements(n: int) -> str:
-        return f"{n:,} engagement" + ("" if n == 1 else "s")
+        return words.counted(n, "engagement")
 
     def group_bar(name: str, people: int, counted: int) -> Bar:
         if not counted:
             return Bar(name, None, "not counted")
         if people < small:
             return Bar(name, None, f"fewer than {small}")
-        return Bar(name, people, f"{people:,} people")
+        return Bar(name, people, words.people(people))
 
     figures = report.figures
     return {
@@ -158,7 +183,8 @@ def report_charts(report: AnnualReport, organisation: Organisation) -> dict[str,
         "groups": bar_chart(
             "chart-groups", f"People from each group we count, {label}",
             [group_bar(group.label, group.people, group.engagements) for group in report.groups],
-            summary=f"Out of {figures.participants:,} people who took part.",
+            summary=f"Out of {words.people(figures.participants, figures.participants_precision)} who took part"
+            + (f" (not recorded for {words.counted(figures.participants_unrecorded, 'engagement')})." if figures.participants_unrecorded else "."),
         ),
         "actions": bar_chart(
             "chart-actions", f"Actions by status, {label}",

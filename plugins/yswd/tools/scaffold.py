@@ -19,6 +19,7 @@ from yswd.content.model import INVOLVEMENT_LEVELS
 from yswd.content.values import SLUG_PATTERN
 from yswd.dates import FinancialYear
 from yswd.problems import did_you_mean
+from yswd.site.words import counted
 
 MAX_SLUG = 60
 _SLUG = re.compile(SLUG_PATTERN)
@@ -136,7 +137,7 @@ def record_template(content: Content, title: str, engagement_type: str, today: d
         example_way=ways[0] if ways else "",
         ways=", ".join(ways) if ways else "(none yet: see methods in content/strategy.yml)",
         levels=", ".join(INVOLVEMENT_LEVELS),
-        approvals=organisation.review.required_approvals,
+        approvals=counted(organisation.review.required_approvals, "reader-panel approval"),
     )
 
 
@@ -218,7 +219,7 @@ start: {today}
 #      - date: {today}
 #        text: Contract agreed with the scanning provider.
 #
-# A published record also needs {approvals} reader-panel approval(s): see reviews below.
+# A published record also needs {approvals}: see reviews below.
 
 # ---- Optional -----------------------------------------------------------------------------
 # A short name that becomes the web address. Leave it out to use the file name.

@@ -48,6 +48,7 @@
 
   function ukDate(iso) {
     var parts = iso.split("-");
+    if (parts.length === 2) return months[Number(parts[1]) - 1] + " " + parts[0]; // only the month is known
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
