@@ -76,7 +76,7 @@ def _facets(plan: SitePlan) -> list[Facet]:
     years = sorted({plan.year_of(r.engagement.start) for r in plan.engagements}, reverse=True)
     involvement = [
         Facet(
-            "involvement", "involvement", "How far people were involved", "with involvement", False,
+            "involvement", "involvement", "How far people were involved", False,
             tuple(INVOLVEMENT_LABELS.items()),
             lambda r: (r.engagement.involvement,) if r.engagement.involvement else (),
         )
