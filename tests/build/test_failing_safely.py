@@ -95,3 +95,23 @@ def test_check_command_exit_codes_and_json(site: SiteFolder) -> None:
         f"::error file={BROKEN},line=4,title=status::should be one of: draft, review, published, withdrawn. "
         'Did you mean "published"?'
     )
+
+
+def test_an_interrupted_build_keeps_the_old_site_and_leaves_no_half_built_folder(site: SiteFolder) -> None:
+    """Ctrl-C after every page is written (in a later plugin's on_post_build) publishes nothing.
+
+    KeyboardInterrupt is not an Exception, so MkDocs calls no on_build_error for it; only
+    on_shutdown runs, and it must not take the build for finished.
+    """
+    assert site.mkdocs("build").returncode == 0
+    before = tree_digest(site.root / "site")
+    site.write(BROKEN, site.read(BROKEN).replace("Scan appointment times", "Scan appointment hours"))
+    site.write("interrupt.py", "def on_post_build(config):\n    raise KeyboardInterrupt\n")
+    site.write("mkdocs.yml", site.read("mkdocs.yml") + "\nhooks:\n  - interrupt.py\n")
+
+    result = site.mkdocs("build")
+
+    assert result.returncode != 0
+    assert result.stderr.rstrip().endswith("Aborted!")  # how click reports Ctrl-C
+    assert tree_digest(site.root / "site") == before
+    assert [p.name for p in site.root.iterdir() if p.name.startswith(".site")] == []

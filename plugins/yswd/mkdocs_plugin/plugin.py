@@ -11,7 +11,8 @@ Order of events in `mkdocs build`, and what each does here:
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.
 - on_post_page, on_post_template: mark every page noindex in the review build.
-- on_post_build: index the site for search; note that the build finished.
+- on_post_build: index the site for search; after every other plugin's on_post_build, note
+  that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place (site/publish.py), or throw an unfinished
   one away. Not in on_post_build: `--strict` aborts after that event, and a strict failure
@@ -21,6 +22,7 @@ Order of events in `mkdocs build`, and what each does here:
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import replace
 from functools import partial
@@ -31,7 +33,7 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -254,7 +256,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             return output.replace("<head>", f"<head>\n{NOINDEX}", 1)
         return output
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
         if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
@@ -264,7 +266,17 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             self.progress.step(progress.INDEXING, 1, 1)
+
+    @event_priority(-math.inf)
+    def _finished(self, *, config: MkDocsConfig) -> None:
+        """Every plugin's and hook's on_post_build has run (this one after all): the build is whole.
+
+        Ctrl-C in a later handler raises KeyboardInterrupt, for which MkDocs calls no
+        on_build_error, only on_shutdown: marked any earlier, a half-finished build would be published.
+        """
         self.finished = True
+
+    on_post_build = CombinedEvent(_post_build, _finished)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         """Rebuild when the settings change too, not only the docs folder; a failed rebuild never hangs a page."""
