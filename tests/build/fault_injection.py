@@ -114,7 +114,8 @@ def _after_pagefind(damage) -> None:
 
     def running(command, *args, **kwargs):
         result = run(command, *args, **kwargs)
-        damage(Path(command[command.index("--site") + 1]) / search.OUTPUT)
+        if "--site" in command:  # Pagefind, not another program the build runs (git)
+            damage(Path(command[command.index("--site") + 1]) / search.OUTPUT)
         return result
 
     search.subprocess.run = running
