@@ -79,6 +79,9 @@ def test_quiet_on_a_terminal_shows_no_bars_and_no_notes(site: SiteFolder) -> Non
     assert shown == ""
     code, shown = on_terminal(site, "check", "--quiet")
     assert (code, shown) == (0, "")
+    code, shown = on_terminal(site, "check")
+    assert code == 0 and "Checking records" in shown and "1/1" in shown
+    assert shown.endswith("No problems found in 1 records.\r\n")
     assert (site.root / "site" / "index.html").is_file()
 
 
