@@ -59,6 +59,8 @@ def test_the_site_workflow_publishes_only_the_public_build_from_main_and_nightly
     publish = workflow["jobs"]["publish"]
     assert publish["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
     assert "python -m pip install -r requirements.txt" in runs(publish)
+    [checkout] = [step for step in publish["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0, "records' histories need the whole git history"
     builds = [command for command in runs(publish) if "build" in command]
     assert builds == ["yswd build --audience public --strict"]
     uses = [step.get("uses", "") for step in publish["steps"]]
