@@ -212,15 +212,18 @@ def test_review_build_includes_and_marks_unpublished_records(example_review: Pat
 
 
 def test_review_build_lists_what_awaits_review_with_approvals_needed(example_review: Path, example_records: list[EngagementFile]) -> None:
-    from yswd.content.approval import approvals_still_needed
+    from yswd.content.approval import approvals_still_needed, current_approvers
 
-    text = " ".join(visible_text(page(example_review, "review")).split())
+    listing = page(example_review, "review")
+    text = " ".join(visible_text(listing).split())
     waiting = [r for r in example_records if r.engagement.status == "review"]
     assert f"Waiting for review ({len(waiting)})" in text
-    for record in waiting:
-        needed = approvals_still_needed(record.engagement, 2)
-        assert record.engagement.title in text
-        assert f"{record.engagement.title}" in text and f" {needed} " in text
+    rows = re.findall(r"<tr>\s*<td><a [^>]*>(.*?)</a>.*?</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", listing, re.S)
+    assert {html.unescape(title): (html.unescape(approvers), needed) for title, approvers, needed in rows} == {
+        r.engagement.title: (", ".join(sorted(current_approvers(r.engagement))) or "Nobody yet", str(approvals_still_needed(r.engagement, 2)))
+        for r in waiting
+    }
+    assert {needed for _, _, needed in rows} != {"0"}  # the example has records still needing approvals
     pack = " ".join(visible_text(page(example_review, "review/pack")).split())
     assert "Checklist for each record" in pack
     assert all(r.engagement.title in pack for r in waiting)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -36,8 +36,11 @@ def test_financial_year_bounds() -> None:
 
 def test_build_date_comes_from_source_date_epoch() -> None:
     assert build_date({"SOURCE_DATE_EPOCH": "1764547200"}) == date(2025, 12, 1)
-    assert build_date({}) == date.today() or True  # the clock, when nothing is set
-    assert isinstance(build_date({}), date)
+    before = datetime.now(timezone.utc).date()
+    today = build_date({})  # the clock (in UTC), when nothing is set
+    after = datetime.now(timezone.utc).date()
+    assert type(today) is date and before <= today <= after
+    assert before <= build_date({"SOURCE_DATE_EPOCH": " "}) <= datetime.now(timezone.utc).date()  # blank: the clock
 
 
 def test_uk_date() -> None:
