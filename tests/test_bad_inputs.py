@@ -25,6 +25,13 @@ ORG = "site_config/organisation.yml"
 STRATEGY = "content/strategy.yml"
 POPULATION = "site_config/population.yml"
 
+PUBLISHED_EMAIL = (
+    "looks like an e-mail address. Remove it: this file is published with the site, and git keeps every version. "
+    "If it is safe to publish, such as a public venue or switchboard, copy the exact text into personal_data.allow "
+    "in site_config/organisation.yml with a reason. If it was already committed, ask whoever looks after the "
+    "repository to remove it from the history too."
+)
+
 NOT_A_THEME = (
     "has no action in we_did that responds to it. Add an action with this id in its responds_to, "
     "even if the action is not-taken-forward with a reason."
@@ -301,7 +308,11 @@ def test_encoding_cases_hold_the_bytes_they_claim() -> None:
 
 # file under bad_inputs/ -> (the file it replaces, extra files to add, expected problems)
 SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = {
-    "site_config/unknown-field.yml": (ORG, {}, [(4, "contact_emial", '"contact_emial" is not a field we know. Did you mean "contact_email"?')]),
+    "site_config/unknown-field.yml": (ORG, {}, [
+        (4, "contact_emial", '"contact_emial" is not a field we know. Did you mean "contact_email"?'),
+        # until the field is spelt right, the address in it is not the contact e-mail the guard lets through
+        (4, "contact_emial", PUBLISHED_EMAIL),
+    ]),
     "site_config/financial-year-month-13.yml": (ORG, {}, [(5, "financial_year_start_month", "should be between 1 and 12.")]),
     "site_config/missing-engagement-types.yml": (ORG, {}, [(1, "engagement_types", "is required but missing.")]),
     "site_config/accessibility-testing-as-a-list.yml": (ORG, {}, [(27, "accessibility.testing", "should be a piece of text, not a list.")]),

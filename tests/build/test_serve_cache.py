@@ -27,7 +27,7 @@ def record_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> 
     original = getattr(module, name)
 
     def spy(path, *args, **kwargs):
-        calls.append(path.name)
+        calls.append(Path(path).name)
         return original(path, *args, **kwargs)
 
     monkeypatch.setattr(module, name, spy)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from yswd.guards.personal_data import Allowed, find_personal_data, nhs_check_digit_ok
+from yswd.guards.patterns import Allowed, find_personal_data, nhs_check_digit_ok
 
 DRAFT = """---
 title: Talking to carers

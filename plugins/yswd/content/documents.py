@@ -18,8 +18,16 @@ def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
     return folder / PurePosixPath(url)
 
 
-def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | None:
-    """Why `url` can't be linked, or None when it is fine."""
+NEVER_ATTACHED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".yml", ".yaml")
+"""Pages, records and settings: attached, they would be published as written, drafts included."""
+
+
+def document_problem(url: str, folder: PurePosixPath, docs_dir: Path, attached: frozenset[PurePosixPath] = frozenset()) -> str | None:
+    """Why `url` can't be linked, or None when it is fine.
+
+    `attached` holds the docs-relative paths of every file the record attaches: a link
+    (symlink) is allowed only to another of those, so it never publishes anything new.
+    """
     parsed = urlparse(url)
     if parsed.scheme in ("http", "https") and parsed.netloc:
         return None
@@ -33,9 +41,33 @@ def document_problem(url: str, folder: PurePosixPath, docs_dir: Path) -> str | N
         return "looks like a web address without https:// at the start. Add https:// before it."
     if not is_file(target):
         return "names a file that is not in the record's folder. Check the spelling, or add the file."
-    if not target.resolve().is_relative_to((docs_dir / folder).resolve()):
+    if not _through_link(docs_dir / folder, relative):
+        return None
+    real = target.resolve()
+    base = (docs_dir / folder).resolve()
+    if not real.is_relative_to(base):
         return "is a link to a file outside the record's folder. Put the file itself beside the record."
+    if real.suffix.lower() in NEVER_ATTACHED:
+        return (
+            "is a link (symlink) to a page, record or settings file, which would be published as it is, "
+            "drafts included. Attach the document itself."
+        )
+    if folder / PurePosixPath(real.relative_to(base).as_posix()) not in attached:
+        return (
+            "is a link (symlink) to a file this record does not attach, which would publish that file too. "
+            "Attach the document itself, not a link to it."
+        )
     return None
+
+
+def _through_link(base: Path, relative: PurePosixPath) -> bool:
+    """Whether the file, or a folder on the way to it from `base`, is a link."""
+    path = base
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False
 
 
 def is_file(path: Path) -> bool:

@@ -20,6 +20,7 @@ from yswd.content.files import decode_text, parse_yaml, read_text, split_front_m
 from yswd.content.messages import ModelT, validate
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy, Theme
 from yswd.content.records import Content, EngagementFile, Layout, Source
+from yswd.content.tree import walk_docs
 from yswd.content.values import SLUG_PATTERN
 from yswd.problems import Problem
 
@@ -31,12 +32,12 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
 
     `on_record(done, total)` is told after each record, for a progress bar.
     """
-    content = Content()
+    content = Content(tree=walk_docs(layout.docs_dir, layout.engagements_dir))
     org_source = Source(layout.shown(layout.organisation_path))
     if layout.organisation_path.is_file():
         try:
             content.organisation, content.organisation_source = _load_yaml_model(
-                layout.organisation_path, Organisation, org_source.path, content.problems, require_readable_format
+                layout.organisation_path, Organisation, org_source.path, content, require_readable_format
             )
         except NewerFormat as newer:  # the other files may use what this yswd can't read: say only this
             return Content(problems=[newer.problem])
@@ -46,31 +47,41 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
         )
     if layout.glossary_path.is_file():
         glossary, _ = _load_yaml_model(
-            layout.glossary_path, dict[str, GlossaryEntry], layout.shown(layout.glossary_path), content.problems
+            layout.glossary_path, dict[str, GlossaryEntry], layout.shown(layout.glossary_path), content
         )
         content.glossary = glossary or {}
     if layout.population_path.is_file():
         content.population, content.population_source = _load_yaml_model(
-            layout.population_path, Population, layout.shown(layout.population_path), content.problems
+            layout.population_path, Population, layout.shown(layout.population_path), content
         )
     content.strategy_written = layout.strategy_path.is_file()
     if content.strategy_written:
         content.strategy, content.strategy_source = _load_yaml_model(
-            layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content.problems
+            layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content
         )
     cache = cache or RecordCache()
-    paths = layout.engagement_paths()
+    paths = content.tree.records
     for done, path in enumerate(paths, 1):
-        record = cache.load(path, layout, content.problems)
-        if record is not None:
-            content.engagements.append(record)
+        cache.load(path, layout, content)
         if on_record is not None:
             on_record(done, len(paths))
+    for path in content.tree.pages:
+        _keep_text(path, layout.shown(path), content)
+    if layout.mkdocs_path.is_file():
+        _keep_text(layout.mkdocs_path, layout.shown(layout.mkdocs_path), content)
     return content
 
 
-def _load_yaml_model(path: Path, model: type[ModelT], shown: str, problems: list[Problem], precheck: Callable[[object, Source], None] | None = None):
-    text = read_text(path, shown, problems)
+def _keep_text(path: Path, shown: str, content: Content) -> str | None:
+    text = read_text(path, shown, content.problems)
+    if text is not None:
+        content.texts[shown] = text
+    return text
+
+
+def _load_yaml_model(path: Path, model: type[ModelT], shown: str, content: Content, precheck: Callable[[object, Source], None] | None = None):
+    problems = content.problems
+    text = _keep_text(path, shown, content)
     if text is None:
         return None, None
     if not text.strip():
@@ -93,31 +104,32 @@ class RecordCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, EngagementFile | None, list[Problem]]] = {}
+        self._entries: dict[str, tuple[str, EngagementFile | None, list[Problem], str | None]] = {}
         self.scans: dict[str, tuple] = {}
         """The personal-data guard's findings per file, kept the same way."""
 
-    def load(self, path: Path, layout: Layout, problems: list[Problem]) -> EngagementFile | None:
+    def load(self, path: Path, layout: Layout, content: Content) -> None:
+        """Read one record into `content`: the record, its problems and its text."""
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        key = str(path)
-        cached = self._entries.get(key)
+        shown = layout.shown(path)
+        cached = self._entries.get(shown)
         if cached is None or cached[0] != digest:
             found: list[Problem] = []
-            cached = (digest, load_engagement(path, layout, found, raw, digest), found)
-            self._entries[key] = cached
-        problems.extend(cached[2])
-        return cached[1]
+            text = decode_text(raw, shown, found)
+            record = None if text is None else load_engagement(path, layout, found, text, digest)
+            cached = (digest, record, found, text)
+            self._entries[shown] = cached
+        content.problems.extend(cached[2])
+        if cached[1] is not None:
+            content.engagements.append(cached[1])
+        if cached[3] is not None:
+            content.texts[shown] = cached[3]
 
 
-def load_engagement(
-    path: Path, layout: Layout, problems: list[Problem], raw: bytes | None = None, digest: str | None = None
-) -> EngagementFile | None:
+def load_engagement(path: Path, layout: Layout, problems: list[Problem], text: str, digest: str) -> EngagementFile | None:
+    """One record from its text (already read and decoded), or None with its problems."""
     shown = layout.shown(path)
-    raw = path.read_bytes() if raw is None else raw
-    text = decode_text(raw, shown, problems)
-    if text is None:
-        return None
     split = split_front_matter(text)
     if isinstance(split, str):
         problems.append(Problem(shown, 1, "", split))
@@ -161,7 +173,6 @@ def load_engagement(
         )
         return None
     folder = PurePosixPath(path.parent.relative_to(layout.docs_dir).as_posix())
-    digest = digest or hashlib.sha256(raw).hexdigest()
     return EngagementFile(record_id, engagement, body, body_line, source, folder, digest, invalid)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
+from yswd.content.tree import DocsTree
 from yswd.content.yamlread import Marks
 from yswd.problems import Problem
 
@@ -55,6 +56,11 @@ class Content:
     population_source: Source | None = None
     engagements: list[EngagementFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Every file read, as text, by the path shown in problems: the guard scans these, never reading again."""
+    tree: DocsTree = field(default_factory=DocsTree)
+    """What else is in the docs folder, for the checks on everything the build publishes:
+    empty when the site could not be read at all (its format is newer than this yswd)."""
 
 
 @dataclass(frozen=True)
@@ -66,13 +72,25 @@ class Layout:
     config_dir: Path
     engagements_dir: str = "engagements"
     strategy_file: str = "strategy.yml"
+    config_file: Path | None = None
+    """mkdocs.yml: its site_name, site_description and copyright are on every page."""
+    no_records_yet: bool = False
+    """The site says it has no records yet, so an empty engagements folder is not a mistake."""
+    theme_dir: Path | None = None
+    """The theme's custom_dir, whose files are published too."""
 
     def shown(self, path: Path) -> str:
         """A path as people should see it: relative to the project, forward slashes."""
+        if path.is_absolute() == self.root.is_absolute() and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @property
+    def mkdocs_path(self) -> Path:
+        return self.config_file or self.root / "mkdocs.yml"
 
     @property
     def organisation_path(self) -> Path:
@@ -89,7 +107,3 @@ class Layout:
     @property
     def strategy_path(self) -> Path:
         return self.docs_dir / self.strategy_file
-
-    def engagement_paths(self) -> list[Path]:
-        folder = self.docs_dir / self.engagements_dir
-        return sorted(folder.rglob("*.md")) if folder.is_dir() else []

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from yswd.content.approval import approvals_still_needed
 from yswd.content.colours import MINIMUM_CONTRAST, contrast_with_white
-from yswd.content.documents import document_problem, is_file
+from yswd.content.documents import attached_path, document_problem, is_file
 from yswd.content.records import Content, EngagementFile
 from yswd.content.values import SLUG_PATTERN, UNKNOWN
 from yswd.dates import last_day
@@ -332,8 +332,9 @@ def documents(record: EngagementFile, docs_dir: Path) -> Iterator[Problem]:
         for i, d in enumerate(record.engagement.decisions)
         if d.document
     ]
+    attached = frozenset(path for _, _, url in links if (path := attached_path(url, record.folder)) is not None)
     for where, label, url in links:
-        problem = document_problem(url, record.folder, docs_dir)
+        problem = document_problem(url, record.folder, docs_dir, attached)
         if problem:
             yield Problem(record.source.path, record.source.line(*where), label, problem)
 

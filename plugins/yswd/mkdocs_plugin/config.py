@@ -18,7 +18,13 @@ class YouSaidWeDidConfig(base.Config):
     """The folder holding organisation.yml and glossary.yml, relative to mkdocs.yml."""
 
     engagements_dir = c.Type(str, default="engagements")
-    """The folder of engagement records, relative to docs_dir."""
+    """The folder of engagement records, relative to docs_dir. It must exist and hold records:
+    a misspelt folder would leave every record unchecked and published as it is."""
+
+    no_records_yet = c.Type(bool, default=False)
+    """`true` for a new site with no records yet: then an empty or missing engagements folder is
+    not a mistake. An option here, beside engagements_dir, because it is what that option is
+    checked against, and whoever sets up the site edits this file, not the content."""
 
     strategy_file = c.Type(str, default="strategy.yml")
     """The participation strategy, relative to docs_dir."""

@@ -305,12 +305,16 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
     """Where this MkDocs project keeps its content, from mkdocs.yml and the plugin options."""
     root = Path(config.config_file_path).parent
+    custom_dir = config.theme.custom_dir if config.theme else None
     return Layout(
         root=root,
         docs_dir=Path(config.docs_dir),
         config_dir=root / options.config_dir,
         engagements_dir=options.engagements_dir,
         strategy_file=options.strategy_file,
+        config_file=Path(config.config_file_path),
+        no_records_yet=options.no_records_yet,
+        theme_dir=Path(custom_dir) if custom_dir else None,
     )
 
 

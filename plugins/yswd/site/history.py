@@ -23,7 +23,7 @@ from pathlib import Path
 from yswd.content.history import Commit, FileHistory, RepositoryHistory, read_history
 from yswd.content.records import EngagementFile, Layout
 from yswd.dates import uk_date
-from yswd.guards.personal_data import Allowed, find_personal_data
+from yswd.guards.patterns import Allowed, find_personal_data
 from yswd.problems import Problem
 from yswd.site.pages import SitePlan
 from yswd.site.plan import VISIBLE

@@ -1,0 +1,126 @@
+"""Content in the place the build checks it: nothing reaches the public folder around the checks.
+
+Records are checked, filtered by status and scanned only inside the engagements folder;
+MkDocs publishes everything else in the docs folder as it is. So a mistake in where things
+are is a leak, not a tidy-up: an `engagements_dir` that matches no folder publishes every
+record raw, a record saved in a misspelt folder is published raw, and a link (symlink)
+publishes whatever it points at. Each is a problem naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from yswd.content.documents import attached_path
+from yswd.content.files import split_front_matter
+from yswd.content.records import Content, Layout
+from yswd.problems import Problem
+
+_RECORD_FIELD = re.compile(r"^(status|you_said)[ \t]*:", re.MULTILINE)
+"""A top-level field only records have: an ordinary page never says either."""
+
+NO_RECORDS_YET = "no_records_yet: true"
+
+
+def placement_problems(layout: Layout, content: Content) -> Iterator[Problem]:
+    """The engagements folder is real and holds the records; no record is elsewhere; no links."""
+    if not content.tree.walked:
+        return  # nothing was read: the one problem already said is why
+    yield from _engagements_folder(layout, content)
+    yield from _records_outside(layout, content)
+    yield from _links(layout, content)
+
+
+def _engagements_folder(layout: Layout, content: Content) -> Iterator[Problem]:
+    mkdocs = layout.shown(layout.mkdocs_path)
+    line = _option_line(content.texts.get(mkdocs, ""), "engagements_dir")
+    docs = layout.shown(layout.docs_dir)
+    folder = PurePosixPath(layout.engagements_dir.strip("/"))
+    if not layout.engagements_dir.strip("/ ") or folder.is_absolute() or ".." in folder.parts or folder == PurePosixPath("."):
+        yield Problem(mkdocs, line, "engagements_dir", f"should be a folder inside docs_dir ({docs}), such as engagements.")
+        return
+    where = f"{docs}/{folder}"
+    if content.tree.engagements_found:
+        if not content.tree.records and not layout.no_records_yet:
+            yield Problem(
+                mkdocs, line, "engagements_dir",
+                f"names {where}, which holds no records. If the site has none yet, say so with "
+                f"{NO_RECORDS_YET} under - yswd: in this file; otherwise check that engagements_dir "
+                "names the folder the records are in.",
+            )
+        return
+    if layout.no_records_yet:
+        return
+    yield Problem(
+        mkdocs, line, "engagements_dir",
+        f"names {where}, which is not a folder. Records are checked, and drafts kept out of the site, "
+        "only in that folder: check the spelling. If the site has no records yet, say so with "
+        f"{NO_RECORDS_YET} under - yswd: in this file.",
+    )
+
+
+def _option_line(mkdocs_text: str, option: str) -> int:
+    """The line of a yswd option in mkdocs.yml, else of the yswd plugin, else 1."""
+    for pattern in (rf"^\s*{option}\s*:", r"^\s*-\s*yswd\b"):
+        match = re.search(pattern, mkdocs_text, re.MULTILINE)
+        if match:
+            return mkdocs_text.count("\n", 0, match.start()) + 1
+    return 1
+
+
+def _records_outside(layout: Layout, content: Content) -> Iterator[Problem]:
+    """A page whose fields are a record's was meant for the engagements folder."""
+    where = f"{layout.shown(layout.docs_dir)}/{layout.engagements_dir.strip('/')}"
+    for path in content.tree.pages:
+        shown = layout.shown(path)
+        text = content.texts.get(shown)
+        if text is None:
+            continue
+        fields, first_line = _leading_fields(text)
+        match = _RECORD_FIELD.search(fields)
+        if match:
+            yield Problem(
+                shown,
+                first_line + fields.count("\n", 0, match.start()),
+                match[1],
+                f"This file looks like an engagement record, but it is not in the engagements folder ({where}). "
+                "There it would be published as it is, drafts and all, without any checks. Move it into "
+                f"{where}; if it is an ordinary page, remove this field.",
+            )
+
+
+def _leading_fields(text: str) -> tuple[str, int]:
+    """The fields at the top of a page, with the line they start on.
+
+    Front matter between --- lines; without them, the first paragraph, which MkDocs also
+    reads as fields when it is written `name: value`.
+    """
+    split = split_front_matter(text)
+    if isinstance(split, tuple):
+        return split[0], 2
+    if text.startswith("---"):
+        return text, 1  # front matter never closed: every line may be a field
+    return text.split("\n\n", 1)[0], 1
+
+
+def _links(layout: Layout, content: Content) -> Iterator[Problem]:
+    """A link anywhere in the docs folder, unless it is a record's attachment (checked with it)."""
+    attached = {
+        path
+        for record in content.engagements
+        for document in record.engagement.documents
+        if (path := attached_path(document.url, record.folder)) is not None
+    }
+    for link in content.tree.links:
+        relative = PurePosixPath(Path(link).relative_to(layout.docs_dir).as_posix())
+        if relative in attached:
+            continue
+        yield Problem(
+            layout.shown(link),
+            1,
+            "",
+            "This is a link (symlink) to another file or folder. The site would publish whatever it points at, "
+            "without any checks. Put the file itself here, or remove the link.",
+        )

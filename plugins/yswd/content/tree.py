@@ -1,0 +1,84 @@
+"""What is in the docs folder, walked once: records, pages, other files and links.
+
+MkDocs publishes every file in docs_dir that the plugin does not take out, following links,
+so everything here is a route to the public folder and each kind is checked: records by the
+rules, pages and other files by the personal-data guard, links by `link_problems`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The file names MkDocs turns into pages."""
+
+
+@dataclass
+class DocsTree:
+    """The docs folder's files, by what the build does with them."""
+
+    records: list[Path] = field(default_factory=list)
+    """Every `.md` file in the engagements folder: engagement records."""
+    pages: list[Path] = field(default_factory=list)
+    """Markdown files elsewhere: published as pages, as written."""
+    others: list[Path] = field(default_factory=list)
+    """Every other file outside the engagements folder: published as it is (unless it is data)."""
+    beside_records: list[Path] = field(default_factory=list)
+    """Files in the engagements folder that are not records: published only when attached."""
+    links: list[Path] = field(default_factory=list)
+    """Symbolic links anywhere in the docs folder (to files or folders): never followed here."""
+    engagements_found: bool = False
+    """Whether the engagements folder exists as a real folder."""
+    walked: bool = False
+    """Whether the docs folder was looked at (not when the site could not be read at all)."""
+
+
+def walk_docs(docs_dir: Path, engagements_dir: str) -> DocsTree:
+    """Sort every entry of `docs_dir` once, without following links or opening anything.
+
+    Hidden files and folders outside the engagements folder are left out, as MkDocs leaves
+    them out of the site. Entries that are neither files, folders nor links (a FIFO, say)
+    are not opened: reading one would wait for ever.
+    """
+    tree = DocsTree(walked=True)
+    engagements = PurePosixPath(engagements_dir.strip("/"))
+    if not docs_dir.is_dir():
+        return tree
+    for folder, dirnames, filenames in os.walk(docs_dir):
+        here = PurePosixPath(Path(folder).relative_to(docs_dir).as_posix())
+        inside = here == engagements or engagements in here.parents
+        tree.engagements_found = tree.engagements_found or inside
+        for name in sorted(dirnames):
+            path = Path(folder, name)
+            if path.is_symlink():
+                dirnames.remove(name)
+                if inside or not name.startswith("."):
+                    tree.links.append(path)
+            elif not inside and name.startswith(".") and not _leads_to(here / name, engagements):
+                dirnames.remove(name)
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            if not inside and name.startswith("."):
+                continue
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                tree.links.append(path)
+            elif not stat.S_ISREG(mode):
+                continue
+            elif inside:
+                (tree.records if name.endswith(".md") else tree.beside_records).append(path)
+            elif name.lower().endswith(MARKDOWN_SUFFIXES):
+                tree.pages.append(path)
+            else:
+                tree.others.append(path)
+    for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links):
+        found.sort()
+    return tree
+
+
+def _leads_to(folder: PurePosixPath, engagements: PurePosixPath) -> bool:
+    return folder == engagements or folder in engagements.parents

@@ -1,0 +1,32 @@
+"""What the personal-data guard says about a hit, and the scan of plain text shared by every file kind."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from yswd.guards.patterns import Allowed, Hit, find_personal_data
+from yswd.problems import Problem
+
+RECORD_HINT = (
+    "copy the exact text into this record's allow_personal_data (or personal_data.allow in "
+    "site_config/organisation.yml) with a reason."
+)
+SITE_HINT = "copy the exact text into personal_data.allow in site_config/organisation.yml with a reason."
+
+IN_A_RECORD = "personal data must never be in a record, even a draft, because drafts go to reviewers and git keeps every version."
+PUBLISHED = "this file is published with the site, and git keeps every version."
+
+
+def message(hit: Hit, allow_hint: str, why: str = IN_A_RECORD) -> str:
+    """What a hit looks like and what to do, never what it is."""
+    return (
+        f"looks like {hit.looks_like}. Remove it: {why} If it is safe to publish, such as a public "
+        f"venue or switchboard, {allow_hint} If it was already committed, ask whoever looks after "
+        "the repository to remove it from the history too."
+    )
+
+
+def scan_text(text: str, first_line: int, shown: str, label: str, allowed: Allowed, hint: str, why: str = IN_A_RECORD) -> Iterator[Problem]:
+    """Free text (a story, a page, a file we can't read as fields), each hit on its own line."""
+    for hit in find_personal_data(text, allowed):
+        yield Problem(shown, first_line + text.count("\n", 0, hit.start), label, message(hit, hint, why))

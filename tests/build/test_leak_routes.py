@@ -1,0 +1,243 @@
+"""Every route to the public folder is checked: through `yswd check` and a real build.
+
+Each case puts personal data (or a misplaced record, or a link) where a hurried member of
+staff, or an attacker, might: the whole problem is asserted (file, line, field, message),
+and the build stops without writing a site.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+import pytest
+
+from conftest import SiteFolder
+
+FIX_HISTORY = "If it was already committed, ask whoever looks after the repository to remove it from the history too."
+SITE_ALLOW = "copy the exact text into personal_data.allow in site_config/organisation.yml with a reason."
+
+
+def published(kind: str) -> str:
+    return (
+        f"looks like {kind}. Remove it: this file is published with the site, and git keeps every version. "
+        f"If it is safe to publish, such as a public venue or switchboard, {SITE_ALLOW} {FIX_HISTORY}"
+    )
+
+
+def named(kind: str) -> str:
+    return (
+        f"looks like {kind}. Remove it: the names of files and folders become the site's web addresses, and "
+        "appear in the sitemap, the feed and the data files. If it is safe to publish, such as a public venue "
+        f"or switchboard, {SITE_ALLOW} {FIX_HISTORY}"
+    )
+
+
+PHONE, EMAIL, NHS = "a UK phone number", "an e-mail address", "an NHS number"
+RECORD = "content/engagements/scan-times.md"
+LINK = (
+    "This is a link (symlink) to another file or folder. The site would publish whatever it points at, "
+    "without any checks. Put the file itself here, or remove the link."
+)
+
+
+def stray(where: str = "content/engagements") -> str:
+    return (
+        f"This file looks like an engagement record, but it is not in the engagements folder ({where}). There it "
+        "would be published as it is, drafts and all, without any checks. Move it into "
+        f"{where}; if it is an ordinary page, remove this field."
+    )
+
+
+def draft_record(site: SiteFolder) -> str:
+    return site.read(RECORD).replace("status: published", "status: draft")
+
+
+def attach(site: SiteFolder, *urls: str) -> None:
+    """Give the published record documents beside it."""
+    listed = "".join(f"  - title: Notes\n    url: {url}\n" for url in urls)
+    text = site.read(RECORD)
+    heading = "" if "documents:\n" in text else "documents:\n"
+    site.write(RECORD, text.replace("reviews:\n", f"{heading}{listed}reviews:\n", 1))
+
+
+def set_option(site: SiteFolder, option: str) -> None:
+    site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", f"  - yswd:\n      {option}\n"))
+
+
+def pdf_saying(text: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=f"<p>Cover page.</p><p style='page-break-before: always'>{text}</p>").write_pdf()
+
+
+# case -> (change to the minimal site, the one problem `yswd check` must print)
+CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
+    # 1. configuration that widens the public build
+    "engagements-dir-misspelt": (
+        lambda s: set_option(s, "engagements_dir: engagments"),
+        f"{RECORD}:4: status: {stray('content/engagments')}\n"
+        "mkdocs.yml:8: engagements_dir: names content/engagments, which is not a folder. Records are checked, and "
+        "drafts kept out of the site, only in that folder: check the spelling. If the site has no records yet, "
+        "say so with no_records_yet: true under - yswd: in this file.",
+    ),
+    "engagements-dir-empty": (
+        lambda s: (s.root / RECORD).unlink(),
+        "mkdocs.yml:7: engagements_dir: names content/engagements, which holds no records. If the site has none "
+        "yet, say so with no_records_yet: true under - yswd: in this file; otherwise check that engagements_dir "
+        "names the folder the records are in.",
+    ),
+    "engagements-dir-outside-docs": (
+        lambda s: set_option(s, "engagements_dir: ../engagements"),
+        f"{RECORD}:4: status: {stray('content/../engagements')}\n"
+        "mkdocs.yml:8: engagements_dir: should be a folder inside docs_dir (content), such as engagements.",
+    ),
+    "record-in-misspelt-folder": (
+        lambda s: s.write("content/engagments/x.md", draft_record(s)),
+        f"content/engagments/x.md:4: status: {stray()}",
+    ),
+    "themes-in-a-page": (
+        lambda s: s.write("content/plans.md", "---\ntitle: Plans\nyou_said:\n  - id: a\n---\nText.\n"),
+        f"content/plans.md:3: you_said: {stray()}",
+    ),
+    "record-without-front-matter-lines": (
+        lambda s: s.write("content/notes.markdown", "title: Notes\nstatus: draft\n\nText.\n"),
+        f"content/notes.markdown:2: status: {stray()}",
+    ),
+    # 3. everything published is scanned
+    "home-page-comment": (
+        lambda s: s.write("content/index.md", "# Home\n\n<!-- ring Jo on 07700 900123 -->\nWelcome.\n"),
+        f"content/index.md:3: {published(PHONE)}",
+    ),
+    "another-page": (
+        lambda s: s.write("content/about.md", "# About\n\nWrite to jo.bloggs@example.com.\n"),
+        f"content/about.md:3: {published(EMAIL)}",
+    ),
+    "glossary": (
+        lambda s: s.write("site_config/glossary.yml", s.read("site_config/glossary.yml") + "PALS:\n  expansion: Ask Jo on 07700 900124\n"),
+        f"site_config/glossary.yml:5: PALS.expansion: {published(PHONE)}",
+    ),
+    "organisation": (
+        lambda s: s.write("site_config/organisation.yml", s.read("site_config/organisation.yml").replace("area: Testshire", "area: Testshire, ring 07700 900125")),
+        f"site_config/organisation.yml:3: area: {published(PHONE)}",
+    ),
+    "site-description": (
+        lambda s: s.write("mkdocs.yml", s.read("mkdocs.yml") + "site_description: Questions to jo&#64;gmail.com\n"),
+        f"mkdocs.yml:12: site_description: {published(EMAIL)}",
+    ),
+    "copyright": (
+        lambda s: s.write("mkdocs.yml", s.read("mkdocs.yml") + "copyright: Jo Bloggs, 07700 900126\n"),
+        f"mkdocs.yml:12: copyright: {published(PHONE)}",
+    ),
+    "site-name": (
+        lambda s: s.write("mkdocs.yml", s.read("mkdocs.yml").replace("site_name: Minimal test site", "site_name: Call 07700 900127")),
+        f"mkdocs.yml:1: site_name: {published(PHONE)}",
+    ),
+    "record-file-name": (
+        lambda s: s.record("referral-9434765919.md", draft_record(s).replace("Scan appointment times", "Referral")),
+        f"content/engagements/referral-9434765919.md:1: file name: {named(NHS)}",
+    ),
+    "folder-name": (
+        lambda s: s.record("07700900128/scan.md", draft_record(s)),
+        f"content/engagements/07700900128:1: file name: {named(PHONE)}",
+    ),
+    "attached-text-file": (
+        lambda s: (s.record("notes.txt", "Notes\nCall Jo on 07700 900129\n"), attach(s, "notes.txt")),
+        f"content/engagements/notes.txt:2: {published(PHONE)}",
+    ),
+    "attached-csv": (
+        lambda s: (s.record("replies.csv", "name,phone\nJo,07700900130\n"), attach(s, "replies.csv")),
+        f"content/engagements/replies.csv:2: {published(PHONE)}",
+    ),
+    "attached-html-with-entities": (
+        lambda s: (s.record("letter.html", "<p>Dear Jo,</p>\n<p>jo&#64;example&#46;com</p>\n"), attach(s, "letter.html")),
+        f"content/engagements/letter.html:2: {published(EMAIL)}",
+    ),
+    "attached-pdf": (
+        lambda s: (s.record("report.pdf", pdf_saying("NHS number 943 476 5919")), attach(s, "report.pdf")),
+        f"content/engagements/report.pdf:1: page 2: {published(NHS)}",
+    ),
+    "text-file-outside-records": (
+        lambda s: s.write("content/downloads/list.txt", "Jo: 07700 900131\n"),
+        f"content/downloads/list.txt:1: {published(PHONE)}",
+    ),
+    "theme-override": (
+        lambda s: (
+            s.write("mkdocs.yml", s.read("mkdocs.yml").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")),
+            s.write("overrides/main.html", "{% extends 'base.html' %}\n{% block footer %}Ring 07700 900132{% endblock %}\n"),
+        ),
+        f"overrides/main.html:2: {published(PHONE)}",
+    ),
+    # 6. no link publishes what it points at
+    "link-to-a-draft": (
+        lambda s: (s.record("draft.md", draft_record(s).replace("scan", "draft")), os.symlink("engagements/draft.md", s.root / "content/leak.md")),
+        f"content/leak.md:1: {LINK}",
+    ),
+    "linked-folder": (
+        lambda s: (s.write("private/notes.txt", "Notes."), os.symlink("../private", s.root / "content/shared")),
+        f"content/shared:1: {LINK}",
+    ),
+    "attachment-linking-to-a-record": (
+        lambda s: (s.record("other.md", draft_record(s).replace("scan", "other")), os.symlink("other.md", s.root / "content/engagements/notes.pdf"), attach(s, "notes.pdf")),
+        f"{RECORD}:31: documents[1].url: is a link (symlink) to a page, record or settings file, which would be "
+        "published as it is, drafts included. Attach the document itself.",
+    ),
+    "attachment-linking-to-another-records-file": (
+        lambda s: (s.record("theirs.pdf", b"%PDF-1.4\n"), os.symlink("theirs.pdf", s.root / "content/engagements/mine.pdf"), attach(s, "mine.pdf")),
+        f"{RECORD}:31: documents[1].url: is a link (symlink) to a file this record does not attach, which would "
+        "publish that file too. Attach the document itself, not a link to it.",
+    ),
+}
+
+
+def stdout_problems(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if not line.endswith("to fix before the site can be built.")]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_route_is_one_exact_problem_in_yswd_check(site: SiteFolder, case: str) -> None:
+    change, expected = CASES[case]
+    change(site)
+    result = site.yswd("check")
+    assert result.returncode == 1, result.stdout
+    assert stdout_problems(result.stdout) == expected.split("\n")
+    assert "Traceback" not in result.stderr
+
+
+CLASSES = {  # cases that can be made together (copyright and custom_dir would move site_description's line)
+    "configuration": ["record-in-misspelt-folder", "themes-in-a-page", "record-without-front-matter-lines"],
+    "configuration-folder": ["engagements-dir-misspelt"],
+    "everything-published": [name for name in CASES if name.startswith(("home", "another", "glossary", "organisation", "site-", "record-file", "attached", "text-file"))],
+    "theme": ["theme-override"],
+    "links": ["link-to-a-draft", "linked-folder", "attachment-linking-to-another-records-file"],
+}
+
+
+@pytest.mark.parametrize("group", sorted(CLASSES))
+def test_each_class_stops_a_real_build_with_every_problem_and_no_site(site: SiteFolder, group: str) -> None:
+    for case in CLASSES[group]:
+        CASES[case][0](site)
+    result = site.mkdocs("build")
+    assert result.returncode != 0
+    for case in CLASSES[group]:
+        for problem in CASES[case][1].split("\n"):
+            assert problem in result.stderr, case
+    assert "Traceback" not in result.stderr
+    assert not (site.root / "site").exists()
+
+
+def test_a_site_that_says_it_has_no_records_yet_builds(site: SiteFolder) -> None:
+    (site.root / RECORD).unlink()
+    set_option(site, "no_records_yet: true")
+    assert site.yswd("check").stdout == "No problems found in 0 records.\n"
+    assert site.mkdocs("build").returncode == 0
+    assert (site.root / "site/index.html").is_file()
+
+
+def test_a_link_to_another_attachment_of_the_same_record_is_published(site: SiteFolder) -> None:
+    site.record("report-2025.txt", "The report.\n")
+    os.symlink("report-2025.txt", site.root / "content/engagements/report.txt")
+    attach(site, "report-2025.txt", "report.txt")
+    assert site.yswd("check").returncode == 0
+    assert site.mkdocs("build").returncode == 0
+    assert (site.root / "site/engagements/report.txt").read_text() == "The report.\n"
