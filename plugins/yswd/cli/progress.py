@@ -14,6 +14,8 @@ from typing import TextIO
 import click
 
 CLEAR_LINE = "\r\x1b[K"
+REDRAWS = 200
+"""At most about this many redraws a stage, so 10,000 pages do not mean 10,000 lines sent to the terminal."""
 
 
 class TerminalProgress:
@@ -22,18 +24,23 @@ class TerminalProgress:
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.stage: str | None = None
+        self.done = 0
         self.bar: click._termui_impl.ProgressBar | None = None
 
     def step(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            self.bar = click.progressbar(length=max(total, 1), label=stage.ljust(20), file=self.stream, show_pos=True, show_eta=False)
+            self.bar = click.progressbar(
+                length=max(total, 1), label=stage.ljust(20), file=self.stream, show_pos=True, show_eta=False,
+                update_min_steps=max(1, total // REDRAWS),
+            )
             self.bar.__enter__()
             for handler in _log_handlers():
                 handler.addFilter(self._clear_line)
         assert self.bar is not None
-        self.bar.update(done - self.bar.pos)
+        self.bar.update(done - self.done)
+        self.done = done
         if done >= total:
             self.close()
 
@@ -44,6 +51,7 @@ class TerminalProgress:
                 handler.removeFilter(self._clear_line)
         self.bar = None
         self.stage = None
+        self.done = 0
 
     def _clear_line(self, record: logging.LogRecord) -> bool:
         self.stream.write(CLEAR_LINE)
