@@ -53,13 +53,13 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         (17, "", "This line contains a character that is not allowed in text (an invisible control character, often pasted in from another program). Delete the line and type it again."),
     ],
     "crlf-with-error.md": [
-        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+        (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
     ],
     "bom-with-error.md": [
-        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+        (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
     ],
     # --- YAML syntax --------------------------------------------------------------------
-    "duplicate-key.md": [(9, "title", '"title" is given twice (first on line 2). Keep one and delete the other.')],
+    "duplicate-key.md": [(9, "title", 'This field is given twice (first on line 2). Keep one and delete the other.')],
     "tab-indent.md": [(11, "", "This line has a tab character. YAML needs spaces for indenting: replace the tab with spaces.")],
     "colon-in-text.md": [
         (5, "", 'There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes, like: summary: "We asked: what matters to you?" Otherwise, check this line is not indented further than it should be.'),
@@ -81,11 +81,11 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "empty-title.md": [(2, "title", "is empty. Write some text here, or remove the line.")],
     "unknown-field-typo.md": [
         (2, "summary", "is required when the status is review."),
-        (5, "summery", '"summery" is not a field we know. Did you mean "summary"?'),
+        (5, "(unknown field)", 'is not a field we know. Did you mean "summary"?'),
     ],
     "unknown-nested-field.md": [
         (19, "we_did[late-clinic].status", "is required but missing."),
-        (22, "we_did[late-clinic].stauts", '"stauts" is not a field we know. Did you mean "status"?'),
+        (22, "we_did[late-clinic].(unknown field)", 'is not a field we know. Did you mean "status"?'),
     ],
     "bad-status.md": [(4, "status", 'should be one of: draft, review, published, withdrawn. Did you mean "published"?')],
     "list-instead-of-text.md": [(5, "summary", "should be a piece of text, not a list.")],
@@ -97,22 +97,22 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     ],
     # --- taxonomy keys ------------------------------------------------------------------
     "unknown-type.md": [
-        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+        (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
     ],
     "unknown-topic.md": [
-        (6, "topics[2]", '"mental-helth" is not one of the topics in site_config/organisation.yml. Did you mean "mental-health"? The ones we know are: maternity, mental-health.'),
+        (6, "topics[2]", 'is not one of the topics in site_config/organisation.yml. Did you mean "mental-health"? The ones we know are: maternity, mental-health.'),
     ],
     "unknown-locality.md": [
-        (7, "localities[1]", '"northvail" is not one of the localities in site_config/organisation.yml. Did you mean "northvale"? The ones we know are: northvale, southbrook.'),
+        (7, "localities[1]", 'is not one of the localities in site_config/organisation.yml. Did you mean "northvale"? The ones we know are: northvale, southbrook.'),
     ],
     "unknown-group.md": [
-        (14, "reach.groups.carer", '"carer" is not one of the groups in site_config/organisation.yml. Did you mean "carers"? The ones we know are: young-people, carers.'),
+        (14, "reach.groups", 'has a key that is not one of the groups in site_config/organisation.yml. Did you mean "carers"? The ones we know are: young-people, carers.'),
     ],
     "aim-measure-unknown.md": [
-        (12, "aims[1].measure", '"participant" is not one of the measures (participants, or a key of groups). Did you mean "participants"? The ones we know are: participants, young-people, carers.'),
+        (12, "aims[1].measure", 'is not one of the measures (participants, or a key of groups). Did you mean "participants"? The ones we know are: participants, young-people, carers.'),
     ],
     "unknown-commitment.md": [
-        (10, "commitments[1]", '"seldom-herd" is not one of the commitments in content/strategy.yml. Did you mean "seldom-heard"? The ones we know are: seldom-heard.'),
+        (10, "commitments[1]", 'is not one of the commitments in content/strategy.yml. Did you mean "seldom-heard"? The ones we know are: seldom-heard.'),
     ],
     # --- dates --------------------------------------------------------------------------
     "end-before-start.md": [(9, "end", "is before start. The end date must be on or after the start date.")],
@@ -132,15 +132,15 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     # --- themes and actions -------------------------------------------------------------
     "responds-to-missing-theme.md": [
         (16, "you_said[evenings]", NOT_A_THEME),
-        (20, "we_did[late-clinic].responds_to", '"evening" is not the id of a theme in you_said. Did you mean "evenings"?'),
+        (20, "we_did[late-clinic].responds_to", 'is not the id of a theme in you_said. Did you mean "evenings"?'),
     ],
     "responds-to-second-missing-theme.md": [
         (18, "you_said[weekends]", NOT_A_THEME),
-        (24, "we_did[late-clinic].responds_to", '"weekend" is not the id of a theme in you_said. Did you mean "weekends"?'),
+        (24, "we_did[late-clinic].responds_to", 'is not the id of a theme in you_said. Did you mean "weekends"?'),
     ],
     "theme-not-answered.md": [(18, "you_said[parking]", NOT_A_THEME)],
-    "duplicate-theme-id.md": [(18, "you_said[2].id", '"evenings" is used by another theme in this record. Give each theme its own id.')],
-    "duplicate-action-id.md": [(23, "we_did[2].id", '"late-clinic" is used by another action in this record. Give each action its own id.')],
+    "duplicate-theme-id.md": [(18, "you_said[2].id", 'is the same as the id of another theme in this record. Give each theme its own id.')],
+    "duplicate-action-id.md": [(23, "we_did[2].id", 'is the same as the id of another action in this record. Give each action its own id.')],
     "not-taken-forward-no-reason.md": [(22, "we_did[late-clinic].reason", "is required when the status is not-taken-forward: say why we did not do it.")],
     "done-without-completed.md": [(22, "we_did[late-clinic].completed", "is required when the status is done: give the date it was finished (YYYY-MM-DD, YYYY-MM, or unknown).")],
     "no-themes.md": [
@@ -178,8 +178,8 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "feedback-date-not-a-date.md": [(24, "feedback_given.date", "should be a date written YYYY-MM-DD, like 2025-03-01, or YYYY-MM (like 2025-03) when only the month is known, or unknown if the date was not recorded.")],
     "groups-without-a-number.md": [(13, "reach.groups", "needs a number of participants: a group can only be counted out of everyone who took part. Give reach.participants as a number, or remove the groups.")],
     "involvement-unknown.md": [(10, "involvement", "should be one of: inform, consult, involve, collaborate, co-produce. Did you mean \"consult\"?")],
-    "locality-display-name.md": [(7, "localities[1]", "This is not one of the localities in site_config/organisation.yml. Did you mean \"northvale\"? The ones we know are: northvale, southbrook.")],
-    "locality-misspelt.md": [(7, "localities[1]", "\"nortvale\" is not one of the localities in site_config/organisation.yml. Did you mean \"northvale\"? The ones we know are: northvale, southbrook.")],
+    "locality-display-name.md": [(7, "localities[1]", "is not one of the localities in site_config/organisation.yml. Did you mean \"northvale\"? The ones we know are: northvale, southbrook.")],
+    "locality-misspelt.md": [(7, "localities[1]", "is not one of the localities in site_config/organisation.yml. Did you mean \"northvale\"? The ones we know are: northvale, southbrook.")],
     "method-count-not-number.md": [(14, "reach.methods[2].count", "should be a whole number, like 120.")],
     "month-end-before-start.md": [(9, "end", "is before start. The end date must be on or after the start date.")],
     "month-in-words.md": [(8, "start", "should be written YYYY-MM: for June 2025 write 2025-06.")],
@@ -192,21 +192,21 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "share-beside-count.md": [(19, "you_said[evenings].share", "can't be given with count. Give count (how many people said it) or share (the per cent who said it), not both.")],
     "share-out-of-range.md": [(18, "you_said[evenings].share", "should be between 0 and 100.")],
     "update-date-as-month.md": [(24, "we_did[late-clinic].updates[1].date", "needs the day as well, written YYYY-MM-DD. Only some dates (such as start and end) can be just a month.")],
-    "way-unknown.md": [(10, "ways[1]", "\"survey\" is not one of the methods (ways to take part) in content/strategy.yml. Did you mean \"surveys\"? The ones we know are: surveys.")],
+    "way-unknown.md": [(10, "ways[1]", "is not one of the methods (ways to take part) in content/strategy.yml. Did you mean \"surveys\"? The ones we know are: surveys.")],
     "yaml-error-with-allowance.md": [(5, "", "There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes, like: summary: \"We asked: what matters to you?\" Otherwise, check this line is not indented further than it should be.")],
     # --- ids across the site: the minimal site already has the record `scan-times` -----
     "duplicate-id.md": [
-        (2, "id", '"scan-times" is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
-        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/duplicate-id.md. Every id and alias must be different.'),
+        (2, "id", 'is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
+        ("content/engagements/scan-times.md", 1, "id", 'is also used as an id or alias by content/engagements/duplicate-id.md (the id comes from the file name). Every id and alias must be different.'),
     ],
     "alias-clashes-with-id.md": [
-        (10, "aliases[1]", '"scan-times" is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
-        ("content/engagements/scan-times.md", 1, "id", '"scan-times" (the id comes from the file name) is also used as an id or alias by content/engagements/alias-clashes-with-id.md. Every id and alias must be different.'),
+        (10, "aliases[1]", 'is also used as an id or alias by content/engagements/scan-times.md. Every id and alias must be different.'),
+        ("content/engagements/scan-times.md", 1, "id", 'is also used as an id or alias by content/engagements/alias-clashes-with-id.md (the id comes from the file name). Every id and alias must be different.'),
     ],
-    "alias-repeats-own-id.md": [(11, "aliases[1]", "\"clinic-hours\" is also used as an id or alias by this record's own id or another alias. Every id and alias must be different.")],
+    "alias-repeats-own-id.md": [(11, "aliases[1]", "is also used as an id or alias by this record's own id or another alias. Every id and alias must be different.")],
     # --- one run reports every problem in the record ------------------------------------
     "several-problems.md": [
-        (3, "type", '"survy" is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
+        (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
         (11, "reach.participants", "can't be less than 0."),
         (22, "we_did[late-clinic].status", "should be one of: planned, in-progress, done, not-taken-forward."),
     ],
@@ -309,7 +309,7 @@ def test_encoding_cases_hold_the_bytes_they_claim() -> None:
 # file under bad_inputs/ -> (the file it replaces, extra files to add, expected problems)
 SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = {
     "site_config/unknown-field.yml": (ORG, {}, [
-        (4, "contact_emial", '"contact_emial" is not a field we know. Did you mean "contact_email"?'),
+        (4, "(unknown field)", 'is not a field we know. Did you mean "contact_email"?'),
         # until the field is spelt right, the address in it is not the contact e-mail the guard lets through
         (4, "contact_emial", PUBLISHED_EMAIL),
     ]),
@@ -320,21 +320,21 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/format-not-a-number.yml": (ORG, {}, [(1, "format", "should be a whole number, like 120.")]),
     "site_config/bad-group-key.yml": (ORG, {}, [(13, "groups.Young People", 'should be a short name made of lower-case letters, digits and hyphens, with no spaces, like "maternity-scans-2025".')]),
     "site_config/population-unknown-group.yml": (POPULATION, {}, [
-        (3, "groups.young-peple", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.'),
+        (3, "groups", 'has a group that is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.'),
     ]),
     "site_config/population-over-100.yml": (POPULATION, {}, [(4, "groups.carers", "should be between 0 and 100.")]),
     "site_config/population-percent-sign.yml": (POPULATION, {}, [(3, "groups.young-people", "should be a number without the % sign.")]),
     "site_config/population-no-source.yml": (POPULATION, {}, [(2, "source", "is required but missing.")]),
-    "site_config/population-unknown-field.yml": (POPULATION, {}, [(2, "group", '"group" is not a field we know. Did you mean "groups"?')]),
+    "site_config/population-unknown-field.yml": (POPULATION, {}, [(2, "(unknown field)", 'is not a field we know. Did you mean "groups"?')]),
     "strategy/representation-without-baseline.yml": (STRATEGY, {}, [
         (15, "commitments[seldom-heard].group", 'needs the share of local people in "young-people" for the group-representation metric: add it under groups in site_config/population.yml.'),
     ]),
     "strategy/group-share-without-group.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].group", "is required for the group-share metric: give a key of groups.")]),
-    "strategy/group-share-unknown-group.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", '"young-peple" is not one of the groups in site_config/organisation.yml. Did you mean "young-people"?')]),
+    "strategy/group-share-unknown-group.yml": (STRATEGY, {}, [(15, "commitments[seldom-heard].group", 'is not one of the groups in site_config/organisation.yml. Did you mean "young-people"?')]),
     "strategy/metric-without-target.yml": (STRATEGY, {}, [(14, "commitments[seldom-heard].target", "is required when a metric is given: say what figure counts as met.")]),
     "strategy/target-not-a-number.yml": (STRATEGY, {}, [(16, "commitments[seldom-heard].target", "should be a number.")]),
     "strategy/target-nan.yml": (STRATEGY, {}, [(16, "commitments[seldom-heard].target", "should be a number.")]),
-    "strategy/duplicate-commitment-id.yml": (STRATEGY, {}, [(18, "commitments[2].id", '"seldom-heard" is used twice. Give each its own id.')]),
+    "strategy/duplicate-commitment-id.yml": (STRATEGY, {}, [(18, "commitments[2].id", 'is the same as another id above it. Give each its own id.')]),
     "strategy/easy-read-image-missing.yml": (STRATEGY, {}, [(20, "easy_read[1].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")]),
     "strategy/easy-read-image-without-alt.yml": (
         STRATEGY,

@@ -7,12 +7,15 @@ and the build stops without writing a site.
 
 from __future__ import annotations
 
+import gzip
 import os
+from pathlib import Path
 from typing import Callable
 
 import pytest
 
 from conftest import SiteFolder
+from yswd.guards.patterns import Allowed, find_personal_data
 
 FIX_HISTORY = "If it was already committed, ask whoever looks after the repository to remove it from the history too."
 SITE_ALLOW = "copy the exact text into personal_data.allow in site_config/organisation.yml with a reason."
@@ -241,3 +244,46 @@ def test_a_link_to_another_attachment_of_the_same_record_is_published(site: Site
     assert site.yswd("check").returncode == 0
     assert site.mkdocs("build").returncode == 0
     assert (site.root / "site/engagements/report.txt").read_text() == "The report.\n"
+
+
+# --- the whole public build, file by file ----------------------------------------------------
+
+OUTPUT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".svg", ".pf_fragment", ".pf_meta", ".pf_index")
+SITE_ALLOWED = Allowed(("01632 960000",), "engagement@testshire.example.nhs.uk")
+
+
+def personal_data_in(folder: Path, allowed: Allowed = SITE_ALLOWED) -> list[tuple[str, str]]:
+    """(file, kind) for every piece of personal data in a built site, search index included."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in OUTPUT_SUFFIXES:
+            raw = path.read_bytes()
+            text = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode("utf-8", "replace")
+            found += [(path.relative_to(folder).as_posix(), hit.kind) for hit in find_personal_data(text, allowed)]
+    return found
+
+
+def test_a_site_seeded_in_every_route_publishes_nothing_and_keeps_the_old_site(site: SiteFolder) -> None:
+    assert site.mkdocs("build").returncode == 0
+    built = site.root / "site"
+    before = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    assert personal_data_in(built) == []
+    site.record("draft-notes.md", draft_record(site).replace("We opened a Saturday scan clinic.", "Ring Jo on 07700 900140."))
+    for case in (*CLASSES["everything-published"], *CLASSES["links"], "record-in-misspelt-folder"):
+        CASES[case][0](site)
+    result = site.mkdocs("build")
+    assert result.returncode != 0
+    assert "content/engagements/draft-notes.md:26: we_did[saturday-clinic].action: looks like a UK phone number." in result.stderr
+    after = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    assert after == before
+    assert personal_data_in(built) == []
+
+
+def test_the_output_scan_sees_what_a_build_publishes(site: SiteFolder) -> None:
+    """The check above can fail: an allowed number on a published page is found in the output."""
+    site.write(RECORD, site.read(RECORD).replace("summary: We asked", "summary: Ring 01632 960000. We asked"))
+    assert site.mkdocs("build").returncode == 0
+    found = personal_data_in(site.root / "site", Allowed())
+    assert ("engagements/scan-times/index.html", "phone") in found
+    assert ("data/engagements.json", "phone") in found
+    assert personal_data_in(site.root / "site") == []

@@ -31,7 +31,7 @@ def test_duplicate_keys_are_reported_not_overwritten() -> None:
     data, _, problems = read_yaml("title: first\nsummary: s\ntitle: second\n")
     assert data["title"] == "first"
     assert [(p.line, p.path, p.message) for p in problems] == [
-        (3, ("title",), '"title" is given twice (first on line 1). Keep one and delete the other.')
+        (3, ("title",), 'This field is given twice (first on line 1). Keep one and delete the other.')
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from yswd.content.messages import field_label
+from yswd.content.messages import written_key_label
 from yswd.content.model import Engagement
 from yswd.content.records import Source
 from yswd.content.yamlread import YamlSyntaxError, read_yaml
@@ -51,7 +51,7 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], first_line: int =
         problems.append(Problem(shown, error.line, "", error.message))
         return None
     source = Source(shown, marks)
-    problems.extend(Problem(shown, p.line, field_label(p.path, data), p.message) for p in yaml_problems)
+    problems.extend(Problem(shown, p.line, written_key_label(p.path, data), p.message) for p in yaml_problems)
     return data, source
 
 

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from yswd.content import model as models
 from yswd.content.model import METHOD_TAGS
 from yswd.content.records import Source
-from yswd.content.values import PLAIN
+from yswd.content.values import PLAIN, SLUG_PATTERN
 from yswd.content.yamlread import looks_like_a_name
 from yswd.problems import Problem, did_you_mean
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+UNKNOWN_FIELD = "(unknown field)"
+"""How a label names a field we don't know: never by what was written, which may be personal data."""
 
 
 def validate(model: type[ModelT] | object, data: object, source: Source, problems: list[Problem]):
@@ -41,8 +48,9 @@ def _problem_from_error(item: dict, model: object, data: object, source: Source)
     elif kind == "extra_forbidden":
         name = str(loc[-1])
         known = _field_names(model, loc[:-1])
+        label = ".".join(part for part in (field_label(loc[:-1], data), UNKNOWN_FIELD) if part)
         if looks_like_a_name(name):
-            message = f'"{name}" is not a field we know.{did_you_mean(name, known)}'
+            message = f"is not a field we know.{did_you_mean(name, known)}"
         else:
             message = (
                 "This line is not a field we know. If it belongs to the story, move it below the "
@@ -61,6 +69,19 @@ def _problem_from_error(item: dict, model: object, data: object, source: Source)
     return Problem(source.path, source.line(*loc), label, message)
 
 
+FIELD_NAMES = frozenset(
+    name for kind in vars(models).values() if isinstance(kind, type) and issubclass(kind, BaseModel) for name in kind.model_fields
+)
+"""Every field name of the content format: the only keys a label repeats when they may be a mistake."""
+
+
+def written_key_label(loc: tuple[str | int, ...], data: object) -> str:
+    """The label of a key as written (one given twice, say): by name only when it is a field we know."""
+    if loc and isinstance(loc[-1], str) and loc[-1] not in FIELD_NAMES:
+        return ".".join(part for part in (field_label(loc[:-1], data), UNKNOWN_FIELD) if part)
+    return field_label(loc, data)
+
+
 def field_label(loc: tuple[str | int, ...], data: object) -> str:
     """A path such as `we_did[saturday-clinic].status`: list items by id, else by number from 1."""
     label = ""
@@ -69,10 +90,10 @@ def field_label(loc: tuple[str | int, ...], data: object) -> str:
         if isinstance(part, int):
             item = current[part] if isinstance(current, list) and part < len(current) else None
             item_id = item.get("id") if isinstance(item, dict) else None
-            label += f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]"
+            label += f"[{item_id}]" if isinstance(item_id, str) and _SLUG.fullmatch(item_id) else f"[{part + 1}]"
             current = item
         else:
-            shown = part if looks_like_a_name(part) else "(unknown field)"
+            shown = part if looks_like_a_name(part) else UNKNOWN_FIELD
             label += f".{shown}" if label else shown
             current = current.get(part) if isinstance(current, dict) else None
     return label

@@ -55,8 +55,8 @@ def population_rules(content: Content) -> Iterator[Problem]:
             yield Problem(
                 source.path,
                 source.line("groups", key),
-                f"groups.{key}",
-                f'"{key}" is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(key, known)} The ones we know are: {listed}.',
+                "groups",
+                f"has a group that is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(key, known)} The ones we know are: {listed}.",
             )
 
 
@@ -114,27 +114,26 @@ def unique_ids(records: list[EngagementFile]) -> Iterator[Problem]:
                 record.source.path,
                 record.source.line(*where) if where else 1,
                 label,
-                f'"{name}"{origin} is also used as an id or alias by {what}. Every id and alias must be different.',
+                f"is also used as an id or alias by {what}{origin}. Every id and alias must be different.",
             )
 
 
-def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, choices, kind: str) -> Problem:
+def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, choices, kind: str, subject: str = "is") -> Problem:
     """An unknown key, with the nearest known one: by key, or by the name it is shown as.
 
-    Only a key-shaped value is repeated: anything else may be personal data written in the
-    wrong place.
+    The value itself is never repeated: it may be personal data written in the wrong place.
+    A suggestion is always a key the site defines.
     """
     listed = ", ".join(choices) if choices else "none yet"
     names = {name.lower(): k for k, name in choices.items()} if isinstance(choices, dict) else {}
     match = closest(key, choices) or names.get(closest(key, names) or "")
     suggestion = f' Did you mean "{match}"?' if match else ""
-    shown = f'"{key}" is' if _SLUG.match(key) else "This is"
     advice = "" if _SLUG.match(key) or suggestion else " Keys are written in lower case, with hyphens instead of spaces."
     return Problem(
         record.source.path,
         record.source.line(*where),
         label,
-        f"{shown} not one of the {kind}.{suggestion}{advice} The ones we know are: {listed}.",
+        f"{subject} not one of the {kind}.{suggestion}{advice} The ones we know are: {listed}.",
     )
 
 
@@ -152,7 +151,7 @@ def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]
         if engagement.reach:
             for key in engagement.reach.groups:
                 if key not in org.groups:
-                    yield _unknown_key(record, ("reach", "groups", key), f"reach.groups.{key}", key, org.groups, f"groups in {ORGANISATION_FILE}")
+                    yield _unknown_key(record, ("reach", "groups", key), "reach.groups", key, org.groups, f"groups in {ORGANISATION_FILE}", "has a key that is")
         measures = ["participants", *org.groups]
         for index, aim in enumerate(engagement.aims):
             if aim.measure not in measures:
@@ -218,12 +217,13 @@ def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
         return
     if reach.participants is None:
         return
+    known = content.organisation.groups if content.organisation else {}
     for key, count in reach.groups.items():
         if count > reach.participants:
             yield Problem(
                 record.source.path,
                 record.source.line("reach", "groups", key),
-                f"reach.groups.{key}",
+                f"reach.groups.{key}" if key in known else "reach.groups",
                 f"is {count}, more than the {reach.participants} participants. A group can't be larger than everyone who took part.",
             )
 
@@ -251,7 +251,7 @@ def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Pro
                     source.path,
                     source.line("we_did", index, "responds_to", r_index),
                     f"{label}.responds_to",
-                    f'"{theme_id}" is not the id of a theme in you_said.{did_you_mean(theme_id, theme_ids)}',
+                    f"is not the id of a theme in you_said.{did_you_mean(theme_id, theme_ids)}",
                 )
         if action.status == "not-taken-forward" and not action.reason:
             yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.reason", "is required when the status is not-taken-forward: say why we did not do it.")
@@ -272,7 +272,7 @@ def _duplicates(record: EngagementFile, name: str, ids: list[str], kind: str) ->
                 record.source.path,
                 record.source.line(name, index, "id"),
                 f"{name}[{index + 1}].id",
-                f'"{item_id}" is used by another {kind} in this record. Give each {kind} its own id.',
+                f"is the same as the id of another {kind} in this record. Give each {kind} its own id.",
             )
         seen.add(item_id)
 
@@ -350,7 +350,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
         seen: set[str] = set()
         for index, item_id in enumerate(ids):
             if item_id in seen:
-                yield Problem(source.path, source.line(name, index, "id"), f"{name}[{index + 1}].id", f'"{item_id}" is used twice. Give each its own id.')
+                yield Problem(source.path, source.line(name, index, "id"), f"{name}[{index + 1}].id", "is the same as another id above it. Give each its own id.")
             seen.add(item_id)
     groups = content.organisation.groups if content.organisation else {}
     for index, commitment in enumerate(strategy.commitments):
@@ -365,7 +365,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                     source.path,
                     source.line("commitments", index, "group"),
                     f"{label}.group",
-                    f'"{commitment.group}" is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(commitment.group, groups)}',
+                    f"is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(commitment.group, groups)}",
                 )
             elif commitment.metric == "group-representation" and not _has_baseline(content, commitment.group):
                 yield Problem(

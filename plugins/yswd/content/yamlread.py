@@ -233,12 +233,11 @@ class _Builder:
             key_path = path + (key,)
             if key in result:
                 first = self.marks.lines[key_path]
-                what = f'"{key}"' if looks_like_a_name(key) else "This field"
                 self.problems.append(
                     YamlProblem(
                         self.line(key_node),
                         key_path,
-                        f"{what} is given twice (first on line {first}). Keep one and delete the other.",
+                        f"This field is given twice (first on line {first}). Keep one and delete the other.",
                     )
                 )
                 continue

@@ -35,7 +35,7 @@ from yswd.content.messages import field_label
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
 from yswd.guards.published import scan_published
-from yswd.guards.scanning import IN_A_RECORD, PUBLISHED, RECORD_HINT, SITE_HINT, message, scan_text
+from yswd.guards.scanning import IN_A_RECORD, PUBLISHED, RECORD_HINT, SITE_HINT, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
 STORY = "body"
@@ -109,18 +109,21 @@ def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, 
     if parsed is None:
         yield from scan_text(text, 1, shown, "", allowed, SITE_HINT, PUBLISHED)
         return
-    yield from _scan_yaml(*parsed, text, 1, allowed, SITE_HINT, PUBLISHED)
+    yield from _scan_yaml(*parsed, text, 1, allowed, SITE_HINT, PUBLISHED, comments=False)
 
 
 def _scan_yaml(
-    data: object, source: Source, written: str, first_line: int, allowed: Allowed, hint: str, why: str = IN_A_RECORD
+    data: object, source: Source, written: str, first_line: int, allowed: Allowed, hint: str,
+    why: str = IN_A_RECORD, comments: bool = True,
 ) -> Iterator[Problem]:
     """Every text value in YAML data, then the YAML as written, whose first line is `first_line`.
 
     The values give the field of each hit, and show what YAML escapes and folded lines hide.
     The text as written catches what the values can't show: comments, the second of two
     duplicate keys, fields that failed their checks. Each hit is reported once: a hit the
-    values found on a line is not repeated.
+    values found on a line is not repeated. A record's comments are scanned (drafts go to
+    reviewers); a settings file's are not (`comments=False`): they are never published, and
+    the site template's comments hold examples.
     """
     lines = written.split("\n")
 
@@ -134,6 +137,8 @@ def _scan_yaml(
     as_written = None
     for hit in find_personal_data(written, allowed):
         line = first_line + written.count("\n", 0, hit.start)
+        if not comments and in_a_comment(written, hit.start):
+            continue
         if (line, hit.kind) not in found:
             found.add((line, hit.kind))
             if as_written is None:  # fields that failed their checks are only in the YAML as written

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from yswd.content.documents import attached_path
 from yswd.content.records import Content, Layout
 from yswd.guards.patterns import Allowed, find_personal_data
-from yswd.guards.scanning import PUBLISHED, SITE_HINT, message, scan_text
+from yswd.guards.scanning import PUBLISHED, SITE_HINT, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm", ".xml", ".json", ".svg", ".ics", ".vcf", ".rtf")
@@ -57,13 +57,15 @@ def scan_published(content: Content, layout: Layout, allowed: Allowed, cache: di
 
 
 def _scan_mkdocs_yml(text: str, shown: str, allowed: Allowed) -> Iterator[Problem]:
-    """mkdocs.yml as written, each hit named by the setting it is under (site_description, nav...)."""
+    """mkdocs.yml as written (not its comments, which are never published), each hit named by
+    the setting it is under (site_description, nav...)."""
     keys = [(text.count("\n", 0, match.start()) + 1, match[1]) for match in _TOP_LEVEL_KEY.finditer(text)]
-    for problem in scan_text(text, 1, shown, "", allowed, SITE_HINT, PUBLISHED):
-        above = [key for line, key in keys if line <= problem.line]
-        written = text.split("\n")[problem.line - 1].lstrip()
-        label = "" if written.startswith("#") or not above else above[-1]
-        yield Problem(problem.path, problem.line, label, problem.message)
+    for hit in find_personal_data(text, allowed):
+        if in_a_comment(text, hit.start):
+            continue
+        line = text.count("\n", 0, hit.start) + 1
+        above = [key for at, key in keys if at <= line]
+        yield Problem(shown, line, above[-1] if above else "", message(hit, SITE_HINT, PUBLISHED))
 
 
 def _attachments(content: Content, layout: Layout) -> list[Path]:

@@ -30,3 +30,10 @@ def scan_text(text: str, first_line: int, shown: str, label: str, allowed: Allow
     """Free text (a story, a page, a file we can't read as fields), each hit on its own line."""
     for hit in find_personal_data(text, allowed):
         yield Problem(shown, first_line + text.count("\n", 0, hit.start), label, message(hit, hint, why))
+
+
+def in_a_comment(yaml_text: str, offset: int) -> bool:
+    """Whether `offset` is inside a YAML comment: after a # that starts its line or follows a space."""
+    start = yaml_text.rfind("\n", 0, offset) + 1
+    before = yaml_text[start:offset]
+    return before.lstrip().startswith("#") or " #" in before
