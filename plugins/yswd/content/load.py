@@ -32,32 +32,32 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
 
     `on_record(done, total)` is told after each record, for a progress bar.
     """
-    content = Content(tree=walk_docs(layout.docs_dir, layout.engagements_dir))
-    org_source = Source(layout.shown(layout.organisation_path))
+    content = Content(tree=walk_docs(layout.docs_dir, layout.engagements_dir), files=layout.settings_files())
+    org_source = Source(content.files.organisation)
     if layout.organisation_path.is_file():
         try:
             content.organisation, content.organisation_source = _load_yaml_model(
                 layout.organisation_path, Organisation, org_source.path, content, require_readable_format
             )
         except NewerFormat as newer:  # the other files may use what this yswd can't read: say only this
-            return Content(problems=[newer.problem])
+            return Content(problems=[newer.problem], files=content.files)
     else:
         content.problems.append(
             Problem(org_source.path, 1, "", "This file is missing. Every site needs its organisation's settings here.")
         )
     if layout.glossary_path.is_file():
         glossary, _ = _load_yaml_model(
-            layout.glossary_path, dict[str, GlossaryEntry], layout.shown(layout.glossary_path), content
+            layout.glossary_path, dict[str, GlossaryEntry], content.files.glossary, content
         )
         content.glossary = glossary or {}
     if layout.population_path.is_file():
         content.population, content.population_source = _load_yaml_model(
-            layout.population_path, Population, layout.shown(layout.population_path), content
+            layout.population_path, Population, content.files.population, content
         )
     content.strategy_written = layout.strategy_path.is_file()
     if content.strategy_written:
         content.strategy, content.strategy_source = _load_yaml_model(
-            layout.strategy_path, Strategy, layout.shown(layout.strategy_path), content
+            layout.strategy_path, Strategy, content.files.strategy, content
         )
     cache = cache or RecordCache()
     paths = content.tree.records

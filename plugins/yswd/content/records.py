@@ -40,6 +40,23 @@ class EngagementFile:
     """Top-level fields that failed their checks (already reported); rules leave them alone."""
 
 
+CONFIG_DIR = "site_config"
+"""The settings folder, relative to mkdocs.yml, unless the plugin's config_dir moves it."""
+STRATEGY_FILE = "strategy.yml"
+"""The strategy, relative to docs_dir, unless the plugin's strategy_file moves it."""
+ENGAGEMENTS_DIR = "engagements"
+
+
+@dataclass(frozen=True)
+class SettingsFiles:
+    """The settings files as people see them (from the project folder), for messages that name them."""
+
+    organisation: str = f"{CONFIG_DIR}/organisation.yml"
+    glossary: str = f"{CONFIG_DIR}/glossary.yml"
+    population: str = f"{CONFIG_DIR}/population.yml"
+    strategy: str = f"content/{STRATEGY_FILE}"
+
+
 @dataclass
 class Content:
     """Everything read from a site repository, and everything wrong with it."""
@@ -52,7 +69,7 @@ class Content:
     """Whether strategy.yml exists, even if it could not be read."""
     organisation_source: Source | None = None
     population: Population | None = None
-    """The area's population by group, from site_config/population.yml (optional)."""
+    """The area's population by group, from population.yml in the settings folder (optional)."""
     population_source: Source | None = None
     engagements: list[EngagementFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -61,6 +78,8 @@ class Content:
     tree: DocsTree = field(default_factory=DocsTree)
     """What else is in the docs folder, for the checks on everything the build publishes:
     empty when the site could not be read at all (its format is newer than this yswd)."""
+    files: SettingsFiles = field(default_factory=SettingsFiles)
+    """Where the settings files are (`Layout.settings_files`), for messages."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +89,8 @@ class Layout:
     root: Path
     docs_dir: Path
     config_dir: Path
-    engagements_dir: str = "engagements"
-    strategy_file: str = "strategy.yml"
+    engagements_dir: str = ENGAGEMENTS_DIR
+    strategy_file: str = STRATEGY_FILE
     config_file: Path | None = None
     """mkdocs.yml: its site_name, site_description and copyright are on every page."""
     no_records_yet: bool = False
@@ -107,3 +126,11 @@ class Layout:
     @property
     def strategy_path(self) -> Path:
         return self.docs_dir / self.strategy_file
+
+    def settings_files(self) -> SettingsFiles:
+        return SettingsFiles(
+            organisation=self.shown(self.organisation_path),
+            glossary=self.shown(self.glossary_path),
+            population=self.shown(self.population_path),
+            strategy=self.shown(self.strategy_path),
+        )

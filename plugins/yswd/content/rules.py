@@ -22,8 +22,6 @@ from yswd.problems import Problem, closest, did_you_mean
 PUBLIC_STATUSES = ("review", "published")
 """Statuses whose records must be complete: they are read by the panel or the public."""
 
-ORGANISATION_FILE = "site_config/organisation.yml"
-POPULATION_FILE = "site_config/population.yml"
 GROUP_METRICS = ("group-share", "group-representation")
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -56,7 +54,7 @@ def population_rules(content: Content) -> Iterator[Problem]:
                 source.path,
                 source.line("groups", key),
                 "groups",
-                f"has a group that is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(key, known)} The ones we know are: {listed}.",
+                f"has a group that is not one of the groups in {content.files.organisation}.{did_you_mean(key, known)} The ones we know are: {listed}.",
             )
 
 
@@ -143,15 +141,15 @@ def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]
     org, strategy = content.organisation, content.strategy
     if org is not None:
         if engagement.type is not None and engagement.type not in org.engagement_types:
-            yield _unknown_key(record, ("type",), "type", engagement.type, org.engagement_types, f"engagement_types in {ORGANISATION_FILE}")
+            yield _unknown_key(record, ("type",), "type", engagement.type, org.engagement_types, f"engagement_types in {content.files.organisation}")
         for name, known, plural in (("topics", org.topics, "topics"), ("localities", org.localities, "localities")):
             for index, key in enumerate(getattr(engagement, name)):
                 if key not in known:
-                    yield _unknown_key(record, (name, index), f"{name}[{index + 1}]", key, known, f"{plural} in {ORGANISATION_FILE}")
+                    yield _unknown_key(record, (name, index), f"{name}[{index + 1}]", key, known, f"{plural} in {content.files.organisation}")
         if engagement.reach:
             for key in engagement.reach.groups:
                 if key not in org.groups:
-                    yield _unknown_key(record, ("reach", "groups", key), "reach.groups", key, org.groups, f"groups in {ORGANISATION_FILE}", "has a key that is")
+                    yield _unknown_key(record, ("reach", "groups", key), "reach.groups", key, org.groups, f"groups in {content.files.organisation}", "has a key that is")
         measures = ["participants", *org.groups]
         for index, aim in enumerate(engagement.aims):
             if aim.measure not in measures:
@@ -164,7 +162,8 @@ def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]
     ):
         for index, key in enumerate(getattr(engagement, name)):
             if key not in ids:
-                where = f"{kind} in content/strategy.yml" if strategy else f"{kind} (there is no content/strategy.yml)"
+                strategy_file = content.files.strategy
+                where = f"{kind} in {strategy_file}" if strategy else f"{kind} (there is no {strategy_file})"
                 yield _unknown_key(record, (name, index), f"{name}[{index + 1}]", key, ids, where)
 
 
@@ -365,7 +364,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                     source.path,
                     source.line("commitments", index, "group"),
                     f"{label}.group",
-                    f"is not one of the groups in {ORGANISATION_FILE}.{did_you_mean(commitment.group, groups)}",
+                    f"is not one of the groups in {content.files.organisation}.{did_you_mean(commitment.group, groups)}",
                 )
             elif commitment.metric == "group-representation" and not _has_baseline(content, commitment.group):
                 yield Problem(
@@ -373,7 +372,7 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                     source.line("commitments", index, "group"),
                     f"{label}.group",
                     f'needs the share of local people in "{commitment.group}" for the group-representation metric: '
-                    f"add it under groups in {POPULATION_FILE}.",
+                    f"add it under groups in {content.files.population}.",
                 )
     for index, line in enumerate(strategy.easy_read):
         if line.image:

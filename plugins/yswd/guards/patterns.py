@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from yswd.content.records import SettingsFiles
+
 # --- reading text as a reader sees it ------------------------------------------------------
 
 _AS_SHOWN = re.compile(
@@ -260,10 +262,12 @@ class Allowed:
 
     texts: tuple[str, ...] = ()
     contact_email: str | None = None
+    settings_file: str = SettingsFiles().organisation
+    """The file that holds the site-wide list (personal_data.allow), as messages name it."""
 
     def with_texts(self, more: Iterable[str]) -> "Allowed":
         extra = tuple(text for text in more if text and text not in self.texts)
-        return Allowed(self.texts + extra, self.contact_email) if extra else self
+        return Allowed(self.texts + extra, self.contact_email, self.settings_file) if extra else self
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

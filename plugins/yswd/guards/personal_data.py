@@ -35,7 +35,7 @@ from yswd.content.messages import field_label
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
 from yswd.guards.published import scan_published
-from yswd.guards.scanning import IN_A_RECORD, PUBLISHED, RECORD_HINT, SITE_HINT, in_a_comment, message, scan_text
+from yswd.guards.scanning import IN_A_RECORD, PUBLISHED, RECORD_HINT, SITE_HINT, hint, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
 STORY = "body"
@@ -49,7 +49,7 @@ def check_personal_data(content: Content, layout: Layout, cache: dict | None = N
     were made from (its text and the allow-list), so unchanged files are not scanned again.
     """
     cache = {} if cache is None else cache
-    site_allowed = _site_allowed(content, layout)
+    site_allowed = _site_allowed(content)
     loaded = {record.source.path: record for record in content.engagements}
     problems: set[Problem] = set()
     for path in content.tree.records:
@@ -113,7 +113,7 @@ def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, 
 
 
 def _scan_yaml(
-    data: object, source: Source, written: str, first_line: int, allowed: Allowed, hint: str,
+    data: object, source: Source, written: str, first_line: int, allowed: Allowed, template: str,
     why: str = IN_A_RECORD, comments: bool = True,
 ) -> Iterator[Problem]:
     """Every text value in YAML data, then the YAML as written, whose first line is `first_line`.
@@ -128,7 +128,7 @@ def _scan_yaml(
     lines = written.split("\n")
 
     def message_for(hit: Hit) -> str:
-        return message(hit, hint, why)
+        return message(hit, hint(template, allowed), why)
 
     found: set[tuple[int, str]] = set()
     for kind, problem in _scan_values(data, source, lines, first_line, allowed, message_for):
@@ -259,21 +259,24 @@ def _allow_texts_in_lines(front: str) -> list[str]:
     return texts
 
 
-def _site_allowed(content: Content, layout: Layout) -> Allowed:
+def _site_allowed(content: Content) -> Allowed:
     organisation = content.organisation
+    settings_file = content.files.organisation
     if organisation is not None:
         return Allowed(
             tuple(allowance.text for allowance in organisation.personal_data.allow),
             organisation.contact_email,
+            settings_file,
         )
     # The settings have mistakes: still honour what they allow, read leniently.
-    text = content.texts.get(layout.shown(layout.organisation_path))
-    parsed = parse_yaml(text, layout.shown(layout.organisation_path), []) if text else None
+    text = content.texts.get(settings_file)
+    parsed = parse_yaml(text, settings_file, []) if text else None
     data = parsed[0] if parsed else None
     if not isinstance(data, dict):
-        return Allowed()
+        return Allowed(settings_file=settings_file)
     email = data.get("contact_email")
     return Allowed(
         tuple(_allow_texts(data.get("personal_data"), "allow")),
         email.strip() if isinstance(email, str) else None,
+        settings_file,
     )

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from yswd.content.documents import attached_path
 from yswd.content.records import Content, Layout
 from yswd.guards.patterns import Allowed, find_personal_data
-from yswd.guards.scanning import PUBLISHED, SITE_HINT, in_a_comment, message, scan_text
+from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm", ".xml", ".json", ".svg", ".ics", ".vcf", ".rtf")
@@ -131,7 +131,7 @@ def _scan_pdf(raw: bytes, shown: str, allowed: Allowed) -> Iterator[Problem]:
         return
     for number, text in enumerate(pages, start=1):
         for hit in find_personal_data(text, allowed):
-            yield Problem(shown, 1, f"page {number}", message(hit, SITE_HINT, PUBLISHED))
+            yield Problem(shown, 1, f"page {number}", message(hit, hint(SITE_HINT, allowed), PUBLISHED))
 
 
 def _scan_names(paths: Iterable[Path], docs_dir: Path, layout: Layout, allowed: Allowed) -> Iterator[Problem]:
@@ -145,4 +145,4 @@ def _scan_names(paths: Iterable[Path], docs_dir: Path, layout: Layout, allowed: 
             seen.add(named)
             hits = find_personal_data(named.name.replace("_", " "), allowed)
             if hits:
-                yield Problem(layout.shown(docs_dir / named), 1, "file name", message(hits[0], SITE_HINT, NAMES))
+                yield Problem(layout.shown(docs_dir / named), 1, "file name", message(hits[0], hint(SITE_HINT, allowed), NAMES))

@@ -9,12 +9,18 @@ from yswd.problems import Problem
 
 RECORD_HINT = (
     "copy the exact text into this record's allow_personal_data (or personal_data.allow in "
-    "site_config/organisation.yml) with a reason."
+    "{settings_file}) with a reason."
 )
-SITE_HINT = "copy the exact text into personal_data.allow in site_config/organisation.yml with a reason."
+SITE_HINT = "copy the exact text into personal_data.allow in {settings_file} with a reason."
+"""Hints name the organisation's settings file where the allow-list is: see `hint`."""
 
 IN_A_RECORD = "personal data must never be in a record, even a draft, because drafts go to reviewers and git keeps every version."
 PUBLISHED = "this file is published with the site, and git keeps every version."
+
+
+def hint(template: str, allowed: Allowed) -> str:
+    """RECORD_HINT or SITE_HINT, naming the file that holds `allowed`'s site-wide list."""
+    return template.format(settings_file=allowed.settings_file)
 
 
 def message(hit: Hit, allow_hint: str, why: str = IN_A_RECORD) -> str:
@@ -26,10 +32,10 @@ def message(hit: Hit, allow_hint: str, why: str = IN_A_RECORD) -> str:
     )
 
 
-def scan_text(text: str, first_line: int, shown: str, label: str, allowed: Allowed, hint: str, why: str = IN_A_RECORD) -> Iterator[Problem]:
+def scan_text(text: str, first_line: int, shown: str, label: str, allowed: Allowed, template: str, why: str = IN_A_RECORD) -> Iterator[Problem]:
     """Free text (a story, a page, a file we can't read as fields), each hit on its own line."""
     for hit in find_personal_data(text, allowed):
-        yield Problem(shown, first_line + text.count("\n", 0, hit.start), label, message(hit, hint, why))
+        yield Problem(shown, first_line + text.count("\n", 0, hit.start), label, message(hit, hint(template, allowed), why))
 
 
 def in_a_comment(yaml_text: str, offset: int) -> bool:

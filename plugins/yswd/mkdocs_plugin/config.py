@@ -3,6 +3,7 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from yswd.content.records import CONFIG_DIR, ENGAGEMENTS_DIR, STRATEGY_FILE
 from yswd.site.pages import AUDIENCES
 
 
@@ -14,10 +15,10 @@ class YouSaidWeDidConfig(base.Config):
     """Who the build is for: `public`, or `review` for the reader panel. The YSWD_AUDIENCE
     environment variable, when set, takes precedence."""
 
-    config_dir = c.Type(str, default="site_config")
+    config_dir = c.Type(str, default=CONFIG_DIR)
     """The folder holding organisation.yml and glossary.yml, relative to mkdocs.yml."""
 
-    engagements_dir = c.Type(str, default="engagements")
+    engagements_dir = c.Type(str, default=ENGAGEMENTS_DIR)
     """The folder of engagement records, relative to docs_dir. It must exist and hold records:
     a misspelt folder would leave every record unchecked and published as it is."""
 
@@ -26,7 +27,7 @@ class YouSaidWeDidConfig(base.Config):
     not a mistake. An option here, beside engagements_dir, because it is what that option is
     checked against, and whoever sets up the site edits this file, not the content."""
 
-    strategy_file = c.Type(str, default="strategy.yml")
+    strategy_file = c.Type(str, default=STRATEGY_FILE)
     """The participation strategy, relative to docs_dir."""
 
     page_size = c.Type(int, default=20)
