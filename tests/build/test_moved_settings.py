@@ -39,13 +39,13 @@ def test_problems_name_the_moved_settings_files(site: SiteFolder) -> None:
     found = sorted(line for line in result.stderr.splitlines() if line.startswith(("content/", "settings/")))
     looks_like = "looks like a UK phone number. Remove it: "
     assert found == [
-        f"{RECORD}:10: commitments[1]: \"seldom-herd\" is not one of the commitments in {STRATEGY}. "
+        f"{RECORD}:10: commitments[1]: is not one of the commitments in {STRATEGY}. "
         'Did you mean "seldom-heard"? The ones we know are: seldom-heard.',
         f"{RECORD}:37: body: {looks_like}personal data must never be in a record, even a draft, because drafts go to "
         "reviewers and git keeps every version. If it is safe to publish, such as a public venue or switchboard, "
         "copy the exact text into this record's allow_personal_data (or personal_data.allow in settings/organisation.yml) "
         "with a reason. If it was already committed, ask whoever looks after the repository to remove it from the history too.",
-        f"{RECORD}:3: type: \"survy\" is not one of the engagement_types in settings/organisation.yml. "
+        f"{RECORD}:3: type: is not one of the engagement_types in settings/organisation.yml. "
         'Did you mean "survey"? The ones we know are: survey, focus-group.',
         f"{STRATEGY}:15: commitments[seldom-heard].group: needs the share of local people in \"young-people\" for the "
         "group-representation metric: add it under groups in settings/population.yml.",
@@ -62,5 +62,5 @@ def test_a_missing_strategy_is_named_where_the_option_puts_it(site: SiteFolder) 
     result = site.mkdocs("build")
     assert result.returncode == 1
     assert (
-        f'{RECORD}:10: commitments[1]: "seldom-heard" is not one of the commitments (there is no {STRATEGY}).'
+        f"{RECORD}:10: commitments[1]: is not one of the commitments (there is no {STRATEGY})."
     ) in result.stderr
