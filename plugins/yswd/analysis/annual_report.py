@@ -282,12 +282,7 @@ def _tally(records: list[EngagementFile], measure: str) -> AimsTally:
         for aim in e.aims:
             if aim.measure != measure:
                 continue
-            if e.reach is None:
-                reached = None
-            elif measure == "participants":
-                reached = e.reach.count
-            else:
-                reached = e.reach.groups.get(measure)
+            reached = e.aim_reached(aim)
             if reached is None:
                 not_recorded += 1
             elif reached >= aim.target:

@@ -6,16 +6,10 @@ which yswd to install, instead of a list of "not a field we know" for every newe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from yswd import __version__
+from yswd.content.model import FORMAT
+from yswd.content.records import Source
 from yswd.problems import Problem
-
-if TYPE_CHECKING:
-    from yswd.content.records import Source
-
-FORMAT = 1
-"""The newest version of the content format this yswd reads (docs/content-format.md)."""
 
 
 class NewerFormat(Exception):

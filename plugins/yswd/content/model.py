@@ -6,6 +6,9 @@ need the organisation's settings and the other records. Every field has a descri
 the staff guide and the JSON Schema are generated from them.
 """
 
+# over 400 lines: the whole contract in one module, in the order content-format.md gives it,
+# so a field is described once and the schema, staff guide and open data all read it here.
+
 from __future__ import annotations
 
 from datetime import date
@@ -13,7 +16,6 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
-from yswd.content.format_version import FORMAT
 from yswd.content.values import (
     UNKNOWN,
     Colour,
@@ -36,6 +38,9 @@ from yswd.content.values import (
     ThemeCount,
     choice,
 )
+
+FORMAT = 1
+"""The newest version of the content format this yswd reads (docs/content-format.md)."""
 
 STATUSES = ("draft", "review", "published", "withdrawn")
 ACTION_STATUS_WORDS = {
@@ -230,6 +235,13 @@ class Reach(Record):
     def precision(self) -> str:
         return self.participants_precision or "exact"
 
+    def reached(self, measure: str) -> int | None:
+        """How many were reached on an aim's measure (participants, or a group); None when not recorded.
+
+        A group's count is as written: public output withholds one below the small number.
+        """
+        return self.count if measure == "participants" else self.groups.get(measure)
+
 
 class Theme(Record):
     """Something people told us: one 'you said'."""
@@ -346,6 +358,10 @@ class Engagement(Record):
     allow_personal_data: list[Allowance] = Field([], description="Reviewed exceptions to the personal-data guard, for this record only.")
     updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it (other than action due dates).")
     documents: list[Document] = Field([], description="Documents to link to.")
+
+    def aim_reached(self, aim: Aim) -> int | None:
+        """The number an aim reached; None when it was not recorded."""
+        return self.reach.reached(aim.measure) if self.reach else None
 
 
 # --- strategy.yml ---------------------------------------------------------------------------

@@ -141,13 +141,9 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
     reach = e.reach
     aims = []
     for aim in e.aims:
-        if reach is None:
-            reached = None
-        elif aim.measure == "participants":
-            reached = reach.count
-        else:
-            reached = withheld(reach.groups.get(aim.measure))
+        reached = e.aim_reached(aim) if aim.measure == "participants" else withheld(e.aim_reached(aim))
         aims.append(ExportAim(text=aim.text, measure=aim.measure, target=aim.target, reached=reached, met=None if reached is None else reached >= aim.target))
+
     def address(url: str) -> str:
         return url if "://" in url else site_url + (record.folder / url).as_posix()
 

@@ -15,7 +15,6 @@ Two rules decide what is shown:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from pathlib import Path
@@ -25,7 +24,7 @@ from yswd.content.records import EngagementFile, Layout
 from yswd.dates import uk_date
 from yswd.guards.patterns import Allowed, find_personal_data
 from yswd.problems import Problem
-from yswd.site.pages import SitePlan
+from yswd.site.pages import ShownChange, ShownHistory, SitePlan
 from yswd.site.plan import VISIBLE
 
 SUBJECT_LIMIT = 200
@@ -33,34 +32,6 @@ SUBJECT_LIMIT = 200
 SHOWN_ON_PAGE = 10
 """Changes listed on a record's page; the open data lists them all."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
-
-
-@dataclass(frozen=True)
-class ShownChange:
-    day: date
-    commit: str
-    """The full commit id."""
-    description: str | None
-    """The commit subject, cleaned; None when withheld by the personal-data guard."""
-    status: str | None
-    """The record's status in that version (shown in the review build)."""
-
-
-@dataclass(frozen=True)
-class ShownHistory:
-    """A record's history as this audience may see it."""
-
-    changes: tuple[ShownChange, ...]
-    """Newest first."""
-    first_published: date | None
-    first_published_exact: bool
-    """False in a shallow copy whose oldest commit already had the record published: "on or before"."""
-    missing_before: date | None
-    """When earlier history is not in this copy: the date it starts from."""
-
-    @property
-    def last_changed(self) -> date | None:
-        return self.changes[0].day if self.changes else None
 
 
 def clean_subject(subject: str) -> str:

@@ -9,15 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Literal, Mapping
+from typing import Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Method, Organisation, Population, Strategy
 from yswd.dates import FinancialYear, last_day
-
-if TYPE_CHECKING:  # history.py plans with these types, so it imports this module
-    from yswd.site.history import ShownHistory
 
 Audience = Literal["public", "review"]
 AUDIENCES: tuple[Audience, ...] = ("public", "review")
@@ -62,6 +59,34 @@ class PageSpec:
     context: Mapping[str, object] = field(default_factory=dict)
     nav_title: str | None = None
     """Set on the few hub pages that join the navigation."""
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    day: date
+    commit: str
+    """The full commit id."""
+    description: str | None
+    """The commit subject, cleaned; None when withheld by the personal-data guard."""
+    status: str | None
+    """The record's status in that version (shown in the review build)."""
+
+
+@dataclass(frozen=True)
+class ShownHistory:
+    """A record's history as this audience may see it."""
+
+    changes: tuple[ShownChange, ...]
+    """Newest first."""
+    first_published: date | None
+    first_published_exact: bool
+    """False in a shallow copy whose oldest commit already had the record published: "on or before"."""
+    missing_before: date | None
+    """When earlier history is not in this copy: the date it starts from."""
+
+    @property
+    def last_changed(self) -> date | None:
+        return self.changes[0].day if self.changes else None
 
 
 @dataclass
