@@ -25,6 +25,23 @@ ORG = "site_config/organisation.yml"
 STRATEGY = "content/strategy.yml"
 POPULATION = "site_config/population.yml"
 
+ALLOW_HINT = (
+    "If it is safe to publish, such as a public venue or switchboard, copy the exact text into this record's "
+    "allow_personal_data (or personal_data.allow in site_config/organisation.yml) with a reason. If it was already "
+    "committed, ask whoever looks after the repository to remove it from the history too."
+)
+
+
+def in_record(kind: str) -> str:
+    """The guard's whole message for personal data in a record."""
+    return (
+        f"looks like {kind}. Remove it: personal data must never be in a record, even a draft, because drafts go "
+        f"to reviewers and git keeps every version. {ALLOW_HINT}"
+    )
+
+
+PHONE, EMAIL, NHS, DOB = "a UK phone number", "an e-mail address", "an NHS number", "a date of birth"
+
 PUBLISHED_EMAIL = (
     "looks like an e-mail address. Remove it: this file is published with the site, and git keeps every version. "
     "If it is safe to publish, such as a public venue or switchboard, copy the exact text into personal_data.allow "
@@ -204,6 +221,29 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
         ("content/engagements/scan-times.md", 1, "id", 'is also used as an id or alias by content/engagements/alias-clashes-with-id.md (the id comes from the file name). Every id and alias must be different.'),
     ],
     "alias-repeats-own-id.md": [(11, "aliases[1]", "is also used as an id or alias by this record's own id or another alias. Every id and alias must be different.")],
+    # --- personal data written the way a reader still reads it; never repeated -----------
+    "pd-entity-email.md": [(5, "summary", in_record(EMAIL))],
+    "pd-yaml-escape.md": [(5, "summary", in_record(EMAIL))],
+    "pd-fullwidth-phone.md": [(5, "summary", in_record(PHONE))],
+    "pd-unicode-dash-phone.md": [(8, "body", in_record(PHONE))],
+    "pd-phone-in-web-address.md": [(8, "body", in_record(PHONE))],
+    "pd-html-comment.md": [(9, "body", in_record(PHONE))],
+    "pd-zero-width-nhs-number.md": [(8, "body", in_record(NHS))],
+    "pd-mixed-gaps-nhs-number.md": [(5, "summary", in_record(NHS))],
+    "pd-born.md": [(8, "body", in_record(DOB))],
+    "pd-b-dot.md": [(5, "summary", in_record(DOB))],
+    "pd-theme-id.md": [(8, "you_said[call-(hidden)].id", in_record(PHONE))],
+    "pd-as-locality.md": [
+        (7, "localities[1]", "is not one of the localities in site_config/organisation.yml. The ones we know are: northvale, southbrook."),
+        (7, "localities[1]", in_record(PHONE)),
+    ],
+    "nhs-number-in-file-name.md": [
+        ("content/engagements/referral-9434765919.md", 1, "file name",
+         "looks like an NHS number. Remove it: the names of files and folders become the site's web addresses, and "
+         "appear in the sitemap, the feed and the data files. If it is safe to publish, such as a public venue or "
+         "switchboard, copy the exact text into personal_data.allow in site_config/organisation.yml with a reason. "
+         "If it was already committed, ask whoever looks after the repository to remove it from the history too."),
+    ],
     # --- one run reports every problem in the record ------------------------------------
     "several-problems.md": [
         (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
@@ -212,7 +252,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     ],
 }
 
-WRITTEN_AS = {"bad-file-name.md": "Clinic Hours.md"}
+WRITTEN_AS = {"bad-file-name.md": "Clinic Hours.md", "nhs-number-in-file-name.md": "referral-9434765919.md"}
 """Cases whose point is the file name they are saved under."""
 
 
