@@ -160,6 +160,13 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         lambda s: (s.record("report.pdf", pdf_saying("NHS number 943 476 5919")), attach(s, "report.pdf")),
         f"content/engagements/report.pdf:1: page 2: {published(NHS)}",
     ),
+    "decision-papers": (
+        lambda s: (
+            s.record("minutes.txt", "Minutes\nApologies: Jo (07700 900133)\n"),
+            s.write(RECORD, s.read(RECORD).replace("reviews:\n", "decisions:\n  - date: 2025-09-01\n    by: The board\n    decision: Keep the clinic.\n    outcome: agreed\n    document: minutes.txt\nreviews:\n", 1)),
+        ),
+        f"content/engagements/minutes.txt:2: {published(PHONE)}",
+    ),
     "text-file-outside-records": (
         lambda s: s.write("content/downloads/list.txt", "Jo: 07700 900131\n"),
         f"content/downloads/list.txt:1: {published(PHONE)}",

@@ -22,6 +22,13 @@ NEVER_ATTACHED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".yml", ".yaml"
 """Pages, records and settings: attached, they would be published as written, drafts included."""
 
 
+def attachments(record) -> set[PurePosixPath]:
+    """The docs-relative paths of every file a record attaches: its documents and decisions' papers."""
+    engagement = record.engagement
+    links = [d.url for d in engagement.documents] + [d.document for d in engagement.decisions if d.document]
+    return {path for url in links if (path := attached_path(url, record.folder)) is not None}
+
+
 def document_problem(url: str, folder: PurePosixPath, docs_dir: Path, attached: frozenset[PurePosixPath] = frozenset()) -> str | None:
     """Why `url` can't be linked, or None when it is fine.
 

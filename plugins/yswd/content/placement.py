@@ -13,7 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from yswd.content.documents import attached_path
+from yswd.content.documents import attachments
 from yswd.content.files import split_front_matter
 from yswd.content.records import Content, Layout
 from yswd.problems import Problem
@@ -107,12 +107,7 @@ def _leading_fields(text: str) -> tuple[str, int]:
 
 def _links(layout: Layout, content: Content) -> Iterator[Problem]:
     """A link anywhere in the docs folder, unless it is a record's attachment (checked with it)."""
-    attached = {
-        path
-        for record in content.engagements
-        for document in record.engagement.documents
-        if (path := attached_path(document.url, record.folder)) is not None
-    }
+    attached = {path for record in content.engagements for path in attachments(record)}
     for link in content.tree.links:
         relative = PurePosixPath(Path(link).relative_to(layout.docs_dir).as_posix())
         if relative in attached:

@@ -24,7 +24,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from yswd.content.documents import attached_path
+from yswd.content.documents import attachments
 from yswd.content.records import Content, Layout
 from yswd.guards.patterns import Allowed, find_personal_data
 from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text
@@ -71,11 +71,7 @@ def _scan_mkdocs_yml(text: str, shown: str, allowed: Allowed) -> Iterator[Proble
 def _attachments(content: Content, layout: Layout) -> list[Path]:
     """Files beside records that a record (of any status) attaches: the build publishes them."""
     beside = {PurePosixPath(path.relative_to(layout.docs_dir).as_posix()): path for path in content.tree.beside_records}
-    wanted = {
-        attached_path(document.url, record.folder)
-        for record in content.engagements
-        for document in record.engagement.documents
-    }
+    wanted = {path for record in content.engagements for path in attachments(record)}
     return sorted(beside[path] for path in wanted if path in beside)
 
 
