@@ -33,6 +33,7 @@ PAGES: dict[str, str] = {
     "open-engagement": "",  # found in the built site: see open_engagement()
     "not-found": "404.html",
     "data": "data/",
+    "data-standard": "data/standard/",
     "accessibility-statement": "accessibility/",
     "glossary": "glossary/",
     "strategy": "strategy/",

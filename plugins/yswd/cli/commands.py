@@ -116,13 +116,14 @@ def init(folder: Path, name: str, source: str | None) -> None:
 @click.option("--records", type=click.IntRange(min=0), required=True, help="How many engagement records to write.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder for the site.")
 @click.option("--seed", type=int, default=1, show_default=True, help="The same seed always gives the same site, byte for byte.")
-def synth(records: int, out: Path, seed: int) -> None:
+@click.option("--ods-code", default=None, help="An ODS code for the invented organisation, such as QE1 (for regional views).")
+def synth(records: int, out: Path, seed: int, ods_code: str | None) -> None:
     """Write a complete synthetic site (for benchmarks and tests), the same every time for a seed."""
     from yswd.tools.synth import synthesise
 
     if out.exists() and any(out.iterdir()):
         raise click.ClickException(f"{out} is not empty. Choose a new or empty folder: synth never overwrites files.")
-    summary = synthesise(out, records, seed)
+    summary = synthesise(out, records, seed, ods_code)
     click.echo(f"Wrote a synthetic site with {summary.records} records to {out}. Build it with: cd {out} && mkdocs build")
 
 

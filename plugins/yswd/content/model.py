@@ -29,6 +29,7 @@ from yswd.content.values import (
     MonthOrDay,
     MonthOrDayOrUnknown,
     Number,
+    OdsCode,
     Percent,
     Rating,
     ReviewerCode,
@@ -147,6 +148,7 @@ class Organisation(Record):
     format: Count = Field(FORMAT, description="The version of the content format the site is written to. A yswd too old to read it says which to install.")
     name: Text = Field(description="The organisation's full name.")
     short_name: Optional[Text] = Field(None, description="A shorter name for headers; defaults to the full name.")
+    ods_code: Optional[OdsCode] = Field(None, description="The organisation's NHS ODS code, such as QE1: it attributes the open data, and regional sites built from it need it.")
     area: Optional[Text] = Field(None, description="The area it serves, used for area-wide records.")
     contact_email: Optional[Email] = Field(None, description="The public contact address. Always allowed by the personal-data guard.")
     financial_year_start_month: Month = Field(4, description="The month the financial year starts: 4 for NHS years (label 2025-26); 1 for calendar years (label 2025).")

@@ -35,6 +35,8 @@ UNKNOWN = "unknown"
 _REVIEWER = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+ODS_PATTERN = r"^[A-Z0-9]{3,6}$"
+_ODS = re.compile(ODS_PATTERN)
 
 
 def fail(message: str) -> PydanticCustomError:
@@ -261,6 +263,16 @@ def _email(value: object) -> str:
     return address
 
 
+def _ods_code(value: object) -> str:
+    code = _text(value).upper()
+    if not _ODS.match(code):
+        raise fail(
+            "should be the organisation's ODS code: 3 to 6 letters and digits, like QE1 or 15N "
+            "(the NHS Organisation Data Service lists every code)."
+        )
+    return code
+
+
 Text = Annotated[str, BeforeValidator(_text)]
 """Plain text: shown as written, HTML-escaped."""
 Markdown = Annotated[str, BeforeValidator(_text)]
@@ -301,3 +313,5 @@ Month = Annotated[int, BeforeValidator(within(1, 12, _count))]
 ReviewerCode = Annotated[str, BeforeValidator(_reviewer)]
 Email = Annotated[str, BeforeValidator(_email)]
 Colour = Annotated[str, BeforeValidator(_colour)]
+OdsCode = Annotated[str, BeforeValidator(_ods_code)]
+"""An NHS Organisation Data Service code, in capitals."""

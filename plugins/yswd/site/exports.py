@@ -12,7 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Optional
+from pathlib import Path
+from typing import Literal, Optional
 
 from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,9 +22,18 @@ from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
 from yswd.content.values import MonthOrDay
+from yswd.content.values import ODS_PATTERN
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
 
+FORMAT_NAME = "yswd-engagements"
+FORMAT_VERSION = "2.0"
+"""The version of engagements.json this code writes. 1.0 had a publisher name and no format block."""
+SCHEMA_PATH = f"data/schema/{FORMAT_VERSION}.json"
+OLDER_SCHEMA_PATH = "data/schema/1.0.json"
+OLDER_SCHEMA = Path(__file__).resolve().parent / "standards" / "engagements-1.0.schema.json"
+"""Format 1.0's schema, kept as it was published: readers of older files validate against it."""
+STANDARD_PAGE = "data/standard/index.md"
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 FILTER_INDEX = "data/filter-index.json"
@@ -113,10 +123,29 @@ class ExportPopulation(_Export):
     groups: dict[str, float] = Field(description="Each group's share of the area's population, per cent (0-100), by group key.")
 
 
-class ExportFile(_Export):
-    """The whole download: who published it, under what licence, and the records."""
+class ExportPublisher(_Export):
+    """Who published the data: the organisation, and where its site is."""
 
-    publisher: str = Field(description="The organisation that published the data.")
+    name: str = Field(description="The organisation's full name.")
+    ods_code: Optional[str] = Field(pattern=ODS_PATTERN, description="Its NHS Organisation Data Service code, such as QE1; null when it gives none.")
+    site_url: Optional[str] = Field(description="The address of its site, ending in /; null when the site was built without one.")
+
+
+class ExportFormat(_Export):
+    """Which version of the format the file follows, so that readers know what to expect."""
+
+    name: Literal["yswd-engagements"] = Field(description="Always yswd-engagements.")
+    version: str = Field(pattern=r"^2\.[0-9]+$", description="The format's version: a new minor version only adds fields; a new major version may change them.")
+    schema_url: str = Field(description="The JSON Schema of this version.")
+    documentation: str = Field(description="The format's documentation: every field, what it means, and the rules.")
+    licence: str = Field(description="The licence of the format itself: anyone may publish data in it, or read it, without asking.")
+
+
+class ExportFile(_Export):
+    """The whole download: its format, who published it, under what licence, and the records."""
+
+    format: ExportFormat = Field(description="The format and its version.")
+    publisher: ExportPublisher = Field(description="The organisation that published the data.")
     licence: str = Field(description="The licence the data is published under.")
     licence_url: str = Field(description="Where to read the licence.")
     small_number: int = Field(description="Group counts below this are withheld (null).")
@@ -127,7 +156,10 @@ class ExportFile(_Export):
 def schema() -> dict:
     """The JSON Schema of engagements.json, generated from the export models."""
     generated = ExportFile.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Engagements", **generated}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema", **generated,
+        "title": f"yswd engagements, format {FORMAT_VERSION}",
+    }
 
 
 def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") -> ExportRecord:
@@ -202,8 +234,13 @@ def _history(shown) -> ExportHistory | None:
 
 
 def engagements_json(plan: SitePlan, site_url: str = "") -> str:
+    org = plan.organisation
     data = ExportFile(
-        publisher=plan.organisation.name,
+        format=ExportFormat(
+            name=FORMAT_NAME, version=FORMAT_VERSION, schema_url=site_url + SCHEMA_PATH,
+            documentation=site_url + page_url(STANDARD_PAGE), licence=LICENCE,
+        ),
+        publisher=ExportPublisher(name=org.name, ods_code=org.ods_code, site_url=site_url or None),
         licence=LICENCE,
         licence_url=LICENCE_URL,
         small_number=plan.organisation.personal_data.small_number,
@@ -296,6 +333,8 @@ def data_files(plan: SitePlan, site_url: str, site_name: str) -> dict[str, str |
         "data/engagements.json": engagements_json(plan, site_url),
         "data/engagements.csv": engagements_csv(plan, site_url),
         "data/schema.json": json.dumps(schema(), indent=1) + "\n",
+        SCHEMA_PATH: json.dumps(schema(), indent=1) + "\n",
+        OLDER_SCHEMA_PATH: OLDER_SCHEMA.read_text(encoding="utf-8"),
         "feed.xml": atom_feed(plan, site_url, site_name),
         FILTER_INDEX: filter_index(plan),
     }
@@ -304,19 +343,19 @@ def data_files(plan: SitePlan, site_url: str, site_name: str) -> dict[str, str |
 def data_dictionary() -> list[tuple[str, str, str]]:
     """(field, kind, meaning) for every field of a record in the downloads, from the schema."""
     properties = schema()["$defs"]["ExportRecord"]["properties"]
-    return [(name, _kind(prop), prop.get("description", "")) for name, prop in properties.items()]
+    return [(name, kind_of(prop), prop.get("description", "")) for name, prop in properties.items()]
 
 
 _KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false", "array": "list", "object": "set of fields"}
 
 
-def _kind(prop: dict) -> str:
+def kind_of(prop: dict) -> str:
     if prop.get("format") == "date":
         return "date (YYYY-MM-DD)"
     if any(option.get("format") == "date" for option in prop.get("anyOf", [])):
         return "date (YYYY-MM-DD, or YYYY-MM when only the month is known)"
     if "anyOf" in prop:
-        kinds = [_kind(option) for option in prop["anyOf"] if option.get("type") != "null"]
+        kinds = [kind_of(option) for option in prop["anyOf"] if option.get("type") != "null"]
         return (kinds[0] if kinds else "text") + ", or empty"
     if "$ref" in prop:
         return "set of fields"

@@ -12,6 +12,7 @@ from datetime import date
 from yswd.content.documents import attached_path
 from yswd.content.records import Content, EngagementFile
 from yswd.content.model import ACTION_STATUS_WORDS, INVOLVEMENT_LABELS, latest_date
+from yswd.site.exports import STANDARD_PAGE
 from yswd.site.pages import Audience, Facet, Listing, PageSpec, SitePlan
 from yswd.site.strategy_pages import strategy_pages
 
@@ -46,6 +47,7 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
                 plan.documents[path.as_posix()] = record
     _add_listing_pages(plan, plan.index, nav_title="You said, we did")
     plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
+    plan.pages[STANDARD_PAGE] = PageSpec("standard.html", "The open data standard")
     plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary")
     plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:

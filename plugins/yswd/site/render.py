@@ -35,9 +35,10 @@ from yswd.content.model import (
 )
 from yswd.dates import is_month, month_year, uk_date
 from yswd.guards.readability import Report
-from yswd.site.exports import LICENCE, LICENCE_URL, data_dictionary
+from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA_PATH, SCHEMA_PATH, data_dictionary
 from yswd.site.field_reference import field_reference
 from yswd.site.history import SHOWN_ON_PAGE
+from yswd.site.standard import definitions
 from yswd.site.pages import PageSpec, SitePlan
 from yswd.site.routes import page_url, relative_url
 from yswd.site.timeline import timeline
@@ -143,6 +144,10 @@ class PageRenderer:
             licence=LICENCE,
             licence_url=LICENCE_URL,
             dictionary=data_dictionary(),
+            definitions=definitions(),
+            format_version=FORMAT_VERSION,
+            schema_path=SCHEMA_PATH,
+            older_schema_path=OLDER_SCHEMA_PATH,
             readability=readability or {},
             status_words=RECORD_STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,

@@ -39,8 +39,11 @@ class Summary:
     action_statuses: dict[str, int] = field(default_factory=dict)
 
 
-def synthesise(out: Path, records: int, seed: int = 1) -> Summary:
-    """Write a complete site with `records` engagements into `out` (which must be empty or new)."""
+def synthesise(out: Path, records: int, seed: int = 1, ods_code: str | None = None) -> Summary:
+    """Write a complete site with `records` engagements into `out` (which must be empty or new).
+
+    `ods_code` goes into organisation.yml, so that sites made for a regional view can be told apart.
+    """
     out.mkdir(parents=True, exist_ok=True)
     synth = Synthesiser(seed)
     org = synth.org
@@ -52,7 +55,7 @@ def synthesise(out: Path, records: int, seed: int = 1) -> Summary:
         path.write_bytes(text.encode("utf-8"))
 
     write("mkdocs.yml", site_files.mkdocs_yml(org))
-    write("site_config/organisation.yml", site_files.organisation_yml(org))
+    write("site_config/organisation.yml", site_files.organisation_yml(org, ods_code))
     write("site_config/glossary.yml", site_files.GLOSSARY)
     write("content/index.md", site_files.index_md(org))
     write("content/get-involved.md", site_files.get_involved_md(org))

@@ -174,12 +174,13 @@ def mkdocs_yml(org: Organisation) -> str:
     return MKDOCS_YML.format(area=org.area, name=org.name, domain=org.domain)
 
 
-def organisation_yml(org: Organisation) -> str:
+def organisation_yml(org: Organisation, ods_code: str | None = None) -> str:
     lines = [
         "# Who publishes this site, and the lists (taxonomies) every record uses.",
         "# A synthetic organisation made by yswd synth: every name is invented.",
         f"name: {org.name}",
         f"short_name: {org.area} ICB",
+        *([f"ods_code: {ods_code}"] if ods_code else []),
         f"area: {org.area}",
         f"contact_email: engagement@{org.domain}.example.nhs.uk",
         "financial_year_start_month: 4",
