@@ -104,9 +104,16 @@ def no_exchange() -> None:
     _without_exchange()
 
 
+def _is_pagefind(command) -> bool:
+    """subprocess.run is the module's, shared with other callers (git, for records' history)."""
+    return isinstance(command, (list, tuple)) and "--site" in command
+
+
 def kill_while_indexing() -> None:
     run = search.subprocess.run
-    search.subprocess.run = lambda *args, **kwargs: (run(*args, **kwargs), die())
+    search.subprocess.run = lambda command, *args, **kwargs: (
+        (run(command, *args, **kwargs), die()) if _is_pagefind(command) else run(command, *args, **kwargs)
+    )
 
 
 def _after_pagefind(damage) -> None:
@@ -114,7 +121,7 @@ def _after_pagefind(damage) -> None:
 
     def running(command, *args, **kwargs):
         result = run(command, *args, **kwargs)
-        if "--site" in command:  # Pagefind, not another program the build runs (git)
+        if _is_pagefind(command):
             damage(Path(command[command.index("--site") + 1]) / search.OUTPUT)
         return result
 
@@ -138,7 +145,10 @@ def index_page_missing() -> None:
 
 
 def pagefind_fails() -> None:
-    search.subprocess.run = lambda *args, **kwargs: search.subprocess.CompletedProcess(args, 1, "", "disk full")
+    run = search.subprocess.run
+    search.subprocess.run = lambda command, *args, **kwargs: (
+        search.subprocess.CompletedProcess(command, 1, "", "disk full") if _is_pagefind(command) else run(command, *args, **kwargs)
+    )
 
 
 STEPS = {

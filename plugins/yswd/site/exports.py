@@ -21,8 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
-from yswd.content.values import MonthOrDay
-from yswd.content.values import ODS_PATTERN
+from yswd.content.values import MonthOrDay, ODS_PATTERN
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
 
