@@ -128,6 +128,27 @@ def synth(records: int, out: Path, seed: int, ods_code: str | None) -> None:
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="A new or empty folder for the regional site.")
+@click.option("--name", required=True, help='The regional view\'s name, such as "North and East regional view".')
+def aggregate(sources: tuple[str, ...], out: Path, name: str) -> None:
+    """Make a regional site from several organisations' published open data.
+
+    Each SOURCE is a built site's folder, or an engagements.json. A file in format 1.0 names
+    no ODS code: give it as CODE=PATH, like RX1=old/engagements.json.
+    """
+    from yswd.tools.aggregate import AggregateError, aggregate as make_region
+
+    try:
+        summary = make_region(list(sources), out, name)
+    except AggregateError as error:
+        raise click.ClickException(str(error)) from None
+    for code, organisation, records, version in summary.organisations:
+        click.echo(f"  {code}  {organisation}: {records:,} records (format {version})")
+    click.echo(f"Wrote a regional site of {summary.records:,} records from {len(summary.organisations)} organisations to {out}. Build it with: cd {out} && mkdocs build")
+
+
+@main.command()
 @CONFIG_OPTION
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--summary-age", type=click.FloatRange(min=0), default=11, show_default=True, help="The highest reading age a summary should have.")

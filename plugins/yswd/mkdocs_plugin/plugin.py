@@ -198,22 +198,14 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         for path, data in generated.items():
             files.append(File.generated(config, path, content=data))
         for src_uri, spec in self.plan.pages.items():
-            # Themes print page titles unescaped: the title goes in already escaped.
-            page_source = f"---\ntitle: {json.dumps(escape_html(spec.title, quote=False))}\n---\n"
-            files.append(File.generated(config, src_uri, content=page_source, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, src_uri, content=page_stub(spec.title), inclusion=InclusionLevel.NOT_IN_NAV))
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.plan is None:
             return nav
-        for src_uri, spec in self.plan.pages.items():
-            hub = files.get_file_from_path(src_uri) if spec.nav_title else None
-            if hub is not None and hub.page is not None and hub.page not in nav.pages:
-                hub.page.title = spec.nav_title
-                nav.items.append(hub.page)
-                nav.pages.append(hub.page)
-        return nav
+        return add_hubs(nav, files, self.plan.pages)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.plan is None or self.renderer is None:
@@ -300,6 +292,22 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             publish(build)
         except PublishError as error:
             raise PluginError(str(error)) from None
+
+
+def add_hubs(nav: Navigation, files: Files, pages: dict) -> Navigation:
+    """Put the few hub pages (those with a nav_title) in the navigation, and no other generated page."""
+    for src_uri, spec in pages.items():
+        hub = files.get_file_from_path(src_uri) if spec.nav_title else None
+        if hub is not None and hub.page is not None and hub.page not in nav.pages:
+            hub.page.title = spec.nav_title
+            nav.items.append(hub.page)
+            nav.pages.append(hub.page)
+    return nav
+
+
+def page_stub(title: str) -> str:
+    """A generated page's source: its title only. Themes print titles unescaped, so it goes in escaped."""
+    return f"---\ntitle: {json.dumps(escape_html(title, quote=False))}\n---\n"
 
 
 def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:

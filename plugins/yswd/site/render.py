@@ -91,6 +91,17 @@ def linkify(text: str) -> Markup:
 FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 
 
+def template_environment() -> Environment:
+    """Our page templates, with every value escaped unless a template says otherwise."""
+    return Environment(
+        loader=PackageLoader("yswd.site", "templates"),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class PageRenderer:
     """Renders each generated page's HTML, given the page's own URL for relative links."""
 
@@ -117,13 +128,7 @@ class PageRenderer:
                 site_name,
             ]
         )
-        self.env = Environment(
-            loader=PackageLoader("yswd.site", "templates"),
-            autoescape=select_autoescape(default=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = template_environment()
         self.env.filters.update(
             uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
             percent=percent, representation=representation_shown,

@@ -1,0 +1,202 @@
+"""A regional site from three synthetic organisations' real builds: `yswd aggregate`, then `mkdocs build`.
+
+The organisations come from `yswd synth` with different seeds and ODS codes. Two of them publish
+a record with the same id (ids are namespaced by ODS code), and the third's file is converted to
+format 1.0, the older version, and named with CODE=PATH because format 1.0 has no ODS code.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, SiteFolder
+from yswd.tools.synth import synthesise
+
+ORGANISATIONS = {"QE1": 1, "QF7": 2, "RX1": 5}  # ODS code -> seed (three different invented areas)
+SHARED_ID = "scan-times"
+OLDER = "RX1"
+
+
+def text_of(path: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+def as_format_1(data: dict, older_schema: dict) -> dict:
+    """A format 2 file as format 1.0 had it: the publisher's name alone, no format block, only 1.0's fields."""
+    fields = older_schema["$defs"]["ExportRecord"]["properties"]
+    top = older_schema["properties"]
+    older = {key: value for key, value in data.items() if key in top}
+    older["publisher"] = data["publisher"]["name"]
+    older["records"] = [{key: value for key, value in record.items() if key in fields} for record in data["records"]]
+    return older
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Three organisations built for real, and the sources to aggregate."""
+    work = tmp_path_factory.mktemp("region")
+    shared = (MINIMAL / "content/engagements/scan-times.md").read_text(encoding="utf-8")
+    built = {}
+    for code, seed in ORGANISATIONS.items():
+        site = SiteFolder(work / code)
+        synthesise(site.root, 12, seed, code)
+        if code != OLDER:  # the same record id in two organisations
+            org = site.read("site_config/organisation.yml")
+            record = shared.replace("type: survey", "type: " + re.search(r"engagement_types:\n  ([a-z-]+):", org)[1])
+            record = record.replace("topics: [maternity]", "topics: []").replace("localities: [southbrook]", "localities: []")
+            record = record.replace("commitments: [seldom-heard]\n", "").replace("groups: {young-people: 30, carers: 3}", "groups: {}")
+            site.record(f"{SHARED_ID}.md", record)
+        result = site.mkdocs("build")
+        assert result.returncode == 0, result.stderr
+        built[code] = site.root / "site"
+    older_schema = json.loads((built[OLDER] / "data/schema/1.0.json").read_text(encoding="utf-8"))
+    current = json.loads((built[OLDER] / "data/engagements.json").read_text(encoding="utf-8"))
+    old_file = work / "old" / "engagements.json"
+    old_file.parent.mkdir()
+    old_file.write_text(json.dumps(as_format_1(current, older_schema), indent=1), encoding="utf-8")
+    return {"work": work, "built": built, "old": old_file}
+
+
+def aggregate(region: dict, out: Path, *sources: str) -> SiteFolder:
+    folder = SiteFolder(region["work"])
+    result = folder.run(sys.executable, "-m", "yswd", "aggregate", *sources, "--out", str(out), "--name", "North and East regional view")
+    assert result.returncode == 0, result.stderr
+    return SiteFolder(out)
+
+
+def sources(region: dict) -> list[str]:
+    built = region["built"]
+    return [str(built["QE1"]), str(built["QF7"] / "data/engagements.json"), f"{OLDER}={region['old']}"]
+
+
+def test_a_regional_site_from_three_organisations_builds_and_attributes_every_record(region: dict, tmp_path: Path) -> None:
+    site = aggregate(region, tmp_path / "region", *sources(region))
+    result = site.mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    out = site.root / "site"
+    published = {
+        "QE1": json.loads((region["built"]["QE1"] / "data/engagements.json").read_bytes()),
+        "QF7": json.loads((region["built"]["QF7"] / "data/engagements.json").read_bytes()),
+        "RX1": json.loads(region["old"].read_bytes()),
+    }
+    # Every record, attributed, at a page under its organisation's ODS code, linking back
+    for code, data in published.items():
+        for record in data["records"]:
+            page = out / f"organisations/{code.lower()}/engagements/{record['id']}/index.html"
+            assert page.is_file(), page
+            raw = page.read_text(encoding="utf-8")
+            assert f'href="{record["url"]}"' in raw
+            name = data["publisher"] if code == OLDER else data["publisher"]["name"]
+            assert f"Published by {name} (ODS code {code})." in text_of(page)
+            original = region["built"][code] / record["url"].split(".example.nhs.uk/", 1)[1] / "index.html"
+            assert original.is_file(), f"the link back goes nowhere: {original}"
+    # The shared id: two pages, two organisations, nothing overwritten
+    first = text_of(out / f"organisations/qe1/engagements/{SHARED_ID}/index.html")
+    second = text_of(out / f"organisations/qf7/engagements/{SHARED_ID}/index.html")
+    assert "Published by Calderbrook and the Fells Integrated Care Board (ODS code QE1)" in first
+    assert "Published by Northmere and Dunstow Integrated Care Board (ODS code QF7)" in second
+    assert f"here it is QE1/{SHARED_ID}" in first and f"here it is QF7/{SHARED_ID}" in second
+
+    # Each source republished byte for byte, and every record unaltered in the regional file
+    assert (out / "data/sources/QE1.json").read_bytes() == (region["built"]["QE1"] / "data/engagements.json").read_bytes()
+    assert (out / "data/sources/RX1.json").read_bytes() == region["old"].read_bytes()
+    combined = json.loads((out / "data/engagements.json").read_text(encoding="utf-8"))
+    by_id = {r["regional_id"]: r["record"] for r in combined["records"]}
+    for code, data in published.items():
+        for record in data["records"]:
+            assert by_id[f"{code}/{record['id']}"] == record
+    assert len(by_id) == sum(len(d["records"]) for d in published.values())
+    assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.0", "QF7": "2.0", "RX1": "1.0"}
+
+    # Listings and the organisation facet; figures for each and in total
+    hub = text_of(out / "organisations/index.html")
+    for code in published:
+        assert f"ODS code {code}" in hub
+    listing = text_of(out / "organisations/rx1/index.html")
+    assert f"of {len(published['RX1']['records'])}." in listing and "in format 1.0" in listing
+    assert "Showing 1 to 20 of" in text_of(out / "engagements/index.html")
+    figures = text_of(out / "figures/index.html")
+    for code, data in published.items():
+        people = sum(r["participants"] for r in data["records"] if isinstance(r["participants"], int))
+        assert f"({code}) {len(data['records'])} {people:,}" in figures
+    total = sum(len(d["records"]) for d in published.values())
+    assert f"All organisations {total} " in figures
+    # The search index covers every record page
+    entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == total
+
+
+def test_a_source_that_does_not_validate_is_refused_naming_source_and_field(region: dict, tmp_path: Path) -> None:
+    data = json.loads((region["built"]["QF7"] / "data/engagements.json").read_bytes())
+    bad = data["records"][2]
+    bad["participants"] = "07700 900123"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    folder = SiteFolder(region["work"])
+    out = tmp_path / "region"
+    result = folder.yswd("aggregate", str(region["built"]["QE1"]), str(broken), "--out", str(out), "--name", "Region")
+    assert result.returncode == 1
+    assert f"{broken}: records[{bad['id']}].participants: should be a whole number or empty (null)." in result.stderr
+    assert "07700" not in result.stderr
+    assert not out.exists(), "nothing is written when a source is refused"
+
+    del data["records"][2]["participants"]
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    result = folder.yswd("aggregate", str(broken), "--out", str(out), "--name", "Region")
+    assert f'records[{bad["id"]}]: is missing "participants", which format 2.0 requires.' in result.stderr
+
+
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("older-without-code", "publisher.ods_code is missing. A regional view tells organisations' records apart by their ODS code"),
+        ("same-code-twice", "its ODS code, QE1, is also the code of"),
+        ("not-json", "is not valid JSON (line 1), so it can't be read."),
+        ("newer-major", "format.version: this file follows a format this yswd does not know."),
+        ("no-data-here", "there is no data/engagements.json (or engagements.json) in this folder."),
+    ],
+)
+def test_sources_that_cannot_be_used_are_refused(region: dict, tmp_path: Path, case: str, message: str) -> None:
+    built = region["built"]
+    qe1 = str(built["QE1"])
+    newer = json.loads((built["QE1"] / "data/engagements.json").read_bytes())
+    newer["format"]["version"] = "3.0"
+    (tmp_path / "newer.json").write_text(json.dumps(newer), encoding="utf-8")
+    (tmp_path / "not.json").write_text("<html>", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    specs = {
+        "older-without-code": [qe1, str(region["old"])],
+        "same-code-twice": [qe1, qe1],
+        "not-json": [str(tmp_path / "not.json")],
+        "newer-major": [str(tmp_path / "newer.json")],
+        "no-data-here": [str(tmp_path / "empty")],
+    }[case]
+    result = SiteFolder(region["work"]).yswd("aggregate", *specs, "--out", str(tmp_path / "out"), "--name", "Region")
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_newer_minor_version_is_read_and_a_file_changed_by_hand_stops_the_build(region: dict, tmp_path: Path) -> None:
+    newer = json.loads((region["built"]["QE1"] / "data/engagements.json").read_bytes())
+    newer["format"]["version"] = "2.7"
+    newer["records"][0]["a_field_from_2_7"] = "added later"  # minor versions only add fields
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(newer), encoding="utf-8")
+    site = aggregate(region, tmp_path / "region", str(path))
+    result = site.mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    copy = site.root / "content/data/sources/QE1.json"
+    spoilt = json.loads(copy.read_bytes())
+    spoilt["records"][0]["start"] = 20250101
+    copy.write_text(json.dumps(spoilt), encoding="utf-8")
+    result = site.mkdocs("build")
+    assert result.returncode == 1
+    assert f"data/sources/QE1.json: records[{spoilt['records'][0]['id']}].start: should be text." in result.stderr
+    shutil.rmtree(site.root / "content")
