@@ -30,12 +30,20 @@ def text_of(path: Path) -> str:
 
 def as_format_1(data: dict, older_schema: dict) -> dict:
     """A format 2 file as format 1.0 had it: the publisher's name alone, no format block, only 1.0's fields."""
-    fields = older_schema["$defs"]["ExportRecord"]["properties"]
-    top = older_schema["properties"]
-    older = {key: value for key, value in data.items() if key in top}
-    older["publisher"] = data["publisher"]["name"]
-    older["records"] = [{key: value for key, value in record.items() if key in fields} for record in data["records"]]
-    return older
+    defs = older_schema["$defs"]
+
+    def keep(value: object, node: dict) -> object:
+        node = defs[node["$ref"].rsplit("/", 1)[-1]] if "$ref" in node else node
+        for option in node.get("anyOf", []):
+            if option.get("type") != "null" and value is not None:
+                return keep(value, option)
+        if isinstance(value, dict) and "properties" in node:
+            return {k: keep(v, node["properties"][k]) for k, v in value.items() if k in node["properties"]}
+        if isinstance(value, list) and "items" in node:
+            return [keep(item, node["items"]) for item in value]
+        return value
+
+    return keep({**data, "publisher": data["publisher"]["name"]}, older_schema)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from datetime import date
 from yswd.content.model import ACTION_STATUS_WORDS
 from yswd.dates import month_year, uk_date
 from yswd.site.regional import DATA_FILE, RegionalPlan, RegionalRecord, tally
-from yswd.site.render import MarkdownRenderer, number, template_environment
+from yswd.site.render import MarkdownRenderer, template_environment
 from yswd.site.routes import page_url, relative_url
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,8 +38,8 @@ class RegionalRenderer:
     def __init__(self, plan: RegionalPlan, markdown: MarkdownRenderer, directory_urls: bool = True):
         self.plan = plan
         self.directory_urls = directory_urls
-        self.env = template_environment()
-        self.env.filters.update(when=when, number=number, markdown=markdown, uk_date=uk_date)
+        self.env = template_environment(markdown)
+        self.env.filters.update(when=when)
         self.env.globals.update(plan=plan, tally=tally, action_words=ACTION_STATUS_WORDS, data_file=DATA_FILE)
 
     def render(self, src_uri: str) -> str:

@@ -91,15 +91,22 @@ def linkify(text: str) -> Markup:
 FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 
 
-def template_environment() -> Environment:
-    """Our page templates, with every value escaped unless a template says otherwise."""
-    return Environment(
+def template_environment(markdown: MarkdownRenderer) -> Environment:
+    """Our page templates and their filters, with every value escaped unless a template says otherwise."""
+    env = Environment(
         loader=PackageLoader("yswd.site", "templates"),
         autoescape=select_autoescape(default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(
+        uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
+        percent=percent, representation=representation_shown,
+        plural=plural, counted=counted, amount=amount, people=people,
+    )
+    env.tests.update(month=is_month, contains=lambda values, item: item in values)
+    return env
 
 
 class PageRenderer:
@@ -128,13 +135,7 @@ class PageRenderer:
                 site_name,
             ]
         )
-        self.env = template_environment()
-        self.env.filters.update(
-            uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
-            percent=percent, representation=representation_shown,
-            plural=plural, counted=counted, amount=amount, people=people,
-        )
-        self.env.tests.update(month=is_month, contains=lambda values, item: item in values)
+        self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
             org=plan.organisation,
