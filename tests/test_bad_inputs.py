@@ -362,7 +362,7 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
     "site_config/population-unknown-group.yml": (POPULATION, {}, [
         (3, "groups", 'has a group that is not one of the groups in site_config/organisation.yml. Did you mean "young-people"? The ones we know are: young-people, carers.'),
     ]),
-    "site_config/bad-ods-code.yml": (ORG, {}, [(3, "ods_code", "should be the organisation's ODS code: 3 to 6 letters and digits, like QE1 or 15N")]),
+    "site_config/bad-ods-code.yml": (ORG, {}, [(3, "ods_code", "should be the organisation's ODS code: 3 to 6 letters and digits, like QE1 or 15N (the NHS Organisation Data Service lists every code).")]),
     "site_config/population-over-100.yml": (POPULATION, {}, [(4, "groups.carers", "should be between 0 and 100.")]),
     "site_config/population-percent-sign.yml": (POPULATION, {}, [(3, "groups.young-people", "should be a number without the % sign.")]),
     "site_config/population-no-source.yml": (POPULATION, {}, [(2, "source", "is required but missing.")]),
