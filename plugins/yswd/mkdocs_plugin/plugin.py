@@ -214,16 +214,16 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         src_uri = page.file.src_uri
         spec = self.plan.pages.get(src_uri)
         if spec is not None:
-            if spec.template == "engagement.html":
+            if spec.searchable:
                 self.search_pages.add(page.file.dest_uri)
             fingerprint = self.renderer.fingerprint(spec)
             cached = self.pages.get(src_uri)
             if fingerprint is not None and cached is not None and cached[0] == fingerprint:
                 return cached[1]
             html = self.renderer.render(spec, src_uri)
-            if spec.template != "glossary.html":
+            if spec.marks_glossary:
                 html = self.glossary.mark(html)
-            if spec.template == "engagement.html":
+            if spec.searchable:
                 html = searchable(html)
             if fingerprint is not None and self.command == "serve":
                 self.pages[src_uri] = (fingerprint, html)

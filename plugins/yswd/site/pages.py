@@ -16,6 +16,8 @@ from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Method, Organisation, Population, Strategy
 from yswd.dates import FinancialYear, last_day
 
+PageKind = Literal["record", "listing", "hub", "glossary", "page"]
+"""A record's page, a page of a listing, a facet's hub, the glossary, or any other page."""
 Audience = Literal["public", "review"]
 AUDIENCES: tuple[Audience, ...] = ("public", "review")
 
@@ -52,13 +54,25 @@ class Listing:
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: the template that draws it, its title and what it shows."""
+    """One generated page: the template that draws it, its title, what it shows and its kind."""
 
     template: str
     title: str
     context: Mapping[str, object] = field(default_factory=dict)
     nav_title: str | None = None
     """Set on the few hub pages that join the navigation."""
+    kind: PageKind = "page"
+    """What the build does with the page besides drawing it: see the properties below."""
+
+    @property
+    def searchable(self) -> bool:
+        """Its text goes into the search index: a record's page (listings would repeat it)."""
+        return self.kind == "record"
+
+    @property
+    def marks_glossary(self) -> bool:
+        """Glossary terms on it are explained; not on the glossary, which explains them already."""
+        return self.kind != "glossary"
 
 
 @dataclass(frozen=True)

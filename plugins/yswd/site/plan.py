@@ -39,7 +39,7 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
     plan.index = Listing(None, "", "You said, we did", INDEX_FOLDER, tuple(visible))
     plan.listings = {facet.name: _facet_listings(facet, visible) for facet in plan.facets}
     for record in visible:
-        plan.pages[plan.record_src_uri(record)] = PageSpec("engagement.html", record.engagement.title, {"record": record})
+        plan.pages[plan.record_src_uri(record)] = PageSpec("engagement.html", record.engagement.title, {"record": record}, kind="record")
         links = [d.url for d in record.engagement.documents] + [d.document for d in record.engagement.decisions if d.document]
         for url in links:
             path = attached_path(url, record.folder)
@@ -48,11 +48,11 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
     _add_listing_pages(plan, plan.index, nav_title="You said, we did")
     plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
     plan.pages[STANDARD_PAGE] = PageSpec("standard.html", "The open data standard")
-    plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary")
+    plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary", kind="glossary")
     plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:
         plan.pages[f"{facet.folder}/index.md"] = PageSpec(
-            "hub.html", facet.title, {"facet": facet}, nav_title=facet.title if facet.in_nav else None
+            "hub.html", facet.title, {"facet": facet}, nav_title=facet.title if facet.in_nav else None, kind="hub"
         )
         for listing in plan.listings[facet.name]:
             _add_listing_pages(plan, listing)
@@ -69,7 +69,7 @@ def _add_listing_pages(plan: SitePlan, listing: Listing, nav_title: str | None =
     for page in range(1, listing.page_count(plan.page_size) + 1):
         title = listing.title if page == 1 else f"{listing.title} (page {page})"
         plan.pages[listing.src_uri(page)] = PageSpec(
-            "listing.html", title, {"listing": listing, "page": page}, nav_title=nav_title if page == 1 else None
+            "listing.html", title, {"listing": listing, "page": page}, nav_title=nav_title if page == 1 else None, kind="listing"
         )
 
 

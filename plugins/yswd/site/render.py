@@ -171,13 +171,13 @@ class PageRenderer:
         file; a listing page on the records it shows and how many there are in all.
         """
         context = spec.context
-        if spec.template == "engagement.html":
+        if spec.kind == "record":
             parts = [context["record"].digest, repr(self.plan.histories.get(context["record"].id))]
-        elif spec.template == "listing.html":
+        elif spec.kind == "listing":
             listing, page = context["listing"], context["page"]
             first = (page - 1) * self.plan.page_size
             parts = [str(page), str(len(listing.records)), *(r.digest for r in listing.records[first : first + self.plan.page_size])]
-        elif spec.template == "hub.html":
+        elif spec.kind == "hub":
             parts = [str(len(listing.records)) for listing in self.plan.listings[context["facet"].name]]
         else:
             return None
