@@ -95,7 +95,7 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
         if spec is None:
             return html
         html = self.renderer.render(page.file.src_uri)
-        if spec.template == "regional_record.html":
+        if spec.searchable:
             self.search_pages.add(page.file.dest_uri)
             html = searchable(html)
         return html

@@ -155,7 +155,7 @@ def plan_region(name: str, sources: list[Source], today: date, page_size: int = 
         listing = RegionalListing(organisation.name, organisation.folder, organisation.records)
         _listing_pages(plan, listing, organisation=organisation)
         for record in organisation.records:
-            plan.pages[record.src_uri] = PageSpec("regional_record.html", str(record.data["title"]), {"record": record, "organisation": organisation})
+            plan.pages[record.src_uri] = PageSpec("regional_record.html", str(record.data["title"]), {"record": record, "organisation": organisation}, kind="record")
     by_year: dict[str, list[RegionalRecord]] = {}
     for record in everything:
         by_year.setdefault(record.year, []).append(record)
