@@ -23,6 +23,9 @@ BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 
 ORG = "site_config/organisation.yml"
 STRATEGY = "content/strategy.yml"
+GLOSSARY = "site_config/glossary.yml"
+LOGO_ELSEWHERE = "should be a picture inside the content folder, named from there (such as images/logo.svg), not elsewhere."
+EMPTY_TERM = "A glossary term is empty or only spaces: write the term (such as PCN), or delete its entry."
 POPULATION = "site_config/population.yml"
 
 ALLOW_HINT = (
@@ -52,6 +55,23 @@ PUBLISHED_EMAIL = (
 NOT_A_THEME = (
     "has no action in we_did that responds to it. Add an action with this id in its responds_to, "
     "even if the action is not-taken-forward with a reason."
+)
+
+TOO_DEEP = (
+    "has lists, quotes or indenting nested more than 20 levels deep on this line, which the site can't show. "
+    "Indent less, or turn the inner lists into ordinary text."
+)
+CONTROL = (
+    "contains an invisible control character (written with a backslash in quotes, such as \\x1b or \\0, "
+    "or pasted from another program). Remove it."
+)
+DIRECTION = (
+    "contains an invisible character that reverses the direction of the text (a right-to-left override or "
+    "isolate), which can disguise what it says. Delete it and type the text again."
+)
+SOURCE_DOCUMENT = (
+    "is a Markdown or YAML file, which the site reads and never publishes as it is, so the link would be "
+    "broken. Attach the document as a PDF or another format, or link to a page's web address."
 )
 
 # file name -> every problem expected, as (line, field, the whole message)
@@ -244,6 +264,29 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
          "switchboard, copy the exact text into personal_data.allow in site_config/organisation.yml with a reason. "
          "If it was already committed, ask whoever looks after the repository to remove it from the history too."),
     ],
+    # --- what would crash the build after the check: nesting, hidden characters ---------
+    "nested-list-too-deep.md": [(26, "body", TOO_DEEP)],
+    "nested-indent-too-deep.md": [(46, "body", TOO_DEEP)],
+    "nested-quote-too-deep.md": [(18, "you_said[evenings].detail", TOO_DEEP)],
+    "escaped-escape-character.md": [(2, "title", CONTROL)],
+    "escaped-nul.md": [(5, "summary", CONTROL)],
+    "escaped-unicode-nul.md": [(22, "we_did[late-clinic].owner", CONTROL)],
+    "escaped-control-in-key.md": [
+        (10, "", "This name " + CONTROL),
+        (10, "(unknown field)", "This line is not a field we know. If it belongs to the story, move it below the closing --- line; if it is text, indent it under its field or put it in quotes."),
+    ],
+    "right-to-left-override.md": [(2, "title", DIRECTION)],
+    "right-to-left-isolate-in-theme.md": [(17, "you_said[evenings].theme", DIRECTION)],
+    "zero-width-in-title.md": [(2, "title", "contains an invisible zero-width character (often pasted from a web page or a document). Delete it and type the text again.")],
+    # --- lines as editors count them, and one mistake reported once --------------------
+    "line-separators-before-error.md": [(9, "end", "is not a real date: check the day and the month (dates are written YYYY-MM-DD).")],
+    "next-line-character-before-error.md": [
+        (5, "summary", CONTROL),
+        (9, "end", "is not a real date: check the day and the month (dates are written YYYY-MM-DD)."),
+    ],
+    "bad-field-in-answered-theme.md": [(18, "you_said[evenings].count", "should be a whole number, like 120.")],
+    "document-markdown-file.md": [(25, "documents[1].url", SOURCE_DOCUMENT)],
+    "document-yaml-file.md": [(25, "documents[1].url", SOURCE_DOCUMENT)],
     # --- one run reports every problem in the record ------------------------------------
     "several-problems.md": [
         (3, "type", 'is not one of the engagement_types in site_config/organisation.yml. Did you mean "survey"? The ones we know are: survey, focus-group.'),
@@ -273,6 +316,9 @@ READ_CORRECTLY: dict[str, dict[str, object]] = {
     "time-like-text.md": {"engagement.summary": "1:20"},
     "datetime-like-text.md": {"engagement.summary": "2025-03-01 10:00"},
     "bom.md": {"id": "bom", "engagement.title": "Clinic opening hours", "body_line": 24},
+    "story-starts-with-title.md": {"engagement.title": "Clinic opening hours", "body": "title: what the clinic heard\n\nWe asked people when the clinic should open.\n"},
+    "story-starts-with-summary.md": {"engagement.summary": "We asked people when the clinic should open.", "body": "summary: the short version\nWe asked people when the clinic should open.\n"},
+    "emoji-in-title.md": {"engagement.title": "Clinic opening hours \U0001f3e5 and \U0001d4aecans"},
     "crlf.md": {
         "id": "crlf",
         "engagement.title": "Clinic opening hours",
@@ -383,6 +429,12 @@ SETTINGS: dict[str, tuple[str, dict[str, bytes], list[tuple[int, str, str]]]] = 
         [(20, "easy_read[1].alt", "is required with a picture: describe what it shows for people who can't see it.")],
     ),
     "strategy/method-join-list.yml": (STRATEGY, {}, [(10, "methods[surveys].join", "should be a piece of text, not a list.")]),
+    "site_config/logo-outside-content.yml": (ORG, {}, [(26, "branding.logo", LOGO_ELSEWHERE)]),
+    "site_config/logo-absolute-path.yml": (ORG, {}, [(26, "branding.logo", LOGO_ELSEWHERE)]),
+    "site_config/glossary-empty-term.yml": (GLOSSARY, {}, [(4, "", EMPTY_TERM)]),
+    "site_config/glossary-blank-term.yml": (GLOSSARY, {}, [(4, "", EMPTY_TERM)]),
+    "site_config/glossary-escaped-control.yml": (GLOSSARY, {}, [(5, "GP.expansion", CONTROL)]),
+    "strategy/vision-nested-too-deep.yml": (STRATEGY, {}, [(3, "vision", TOO_DEEP)]),
     "strategy/period-end-before-start.yml": (STRATEGY, {}, [(2, "period.end", "is before period.start.")]),
 }
 

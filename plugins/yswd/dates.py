@@ -79,9 +79,22 @@ class FinancialYear:
 def build_date(environ: Mapping[str, str] = os.environ) -> date:
     """Today for this build: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
+    if not epoch:
+        return datetime.now(tz=timezone.utc).date()
+    try:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(BAD_EPOCH) from None
+
+
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set, but not to a time we can use."""
+
+
+BAD_EPOCH = (
+    "SOURCE_DATE_EPOCH should be a whole number of seconds since 1 January 1970 (such as 1764547200 "
+    "for 1 December 2025), or not set at all."
+)
 
 
 class MonthDate(date):

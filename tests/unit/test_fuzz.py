@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from typing import Iterator
 
@@ -30,6 +31,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL, SiteFolder
+from yswd.content.markdown_limits import MAX_NESTING, TOO_DEEP, markdown_trouble
 from yswd.guards.checking import load_and_check
 from yswd.problems import Problem
 from yswd.site.render import MarkdownRenderer, PageRenderer
@@ -456,3 +458,51 @@ def test_alias_bomb_is_refused_with_our_message(fuzz_site: SiteFolder) -> None:
 
 def test_the_valid_record_is_clean(fuzz_site: SiteFolder) -> None:
     assert outcome(fuzz_site, VALID) == []
+
+
+# --- escapes for control characters, and nesting of growing depth ------------------------
+
+
+QUOTED_FIELDS = {
+    "title": "title: {}\n",
+    "summary": "summary: {}\n",
+    "you_said[waits].theme": "you_said:\n  - id: waits\n    theme: {}\n",
+    "we_did[clinic].owner": "you_said:\n  - id: waits\n    theme: Waits\nwe_did:\n  - id: clinic\n    responds_to: [waits]\n    action: A clinic.\n    status: planned\n    owner: {}\n",
+    "reach.methods[1]": "reach:\n  participants: 10\n  methods: [{}]\n",
+}
+CONTROL_ESCAPES = [f"\\x{code:02x}" for code in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]] + ["\\0", "\\a", "\\e", "\\u0000", "\\u001b", "\\v", "\\f"]
+
+
+@given(field=st.sampled_from(sorted(QUOTED_FIELDS)), escape=st.sampled_from(CONTROL_ESCAPES), before=st.text("abc ", max_size=5))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_an_escaped_control_character_in_any_quoted_field_is_a_problem(site, field, escape, before) -> None:
+    lines = QUOTED_FIELDS[field].format(f'"{before}{escape}after"')
+    defaults = "" if field == "title" else "title: A title\n"
+    site.record("escaped.md", f"---\n{defaults}type: survey\nstatus: draft\nstart: 2025-03-01\n{lines}---\nStory.\n")
+    problems = [p for p in site.check().problems if p.path == "content/engagements/escaped.md"]
+    field_line = (defaults + "type: survey\nstatus: draft\nstart: 2025-03-01\n" + lines).split("\n").index(
+        next(line for line in lines.split("\n") if "after" in line)) + 2
+    assert [(p.line, p.field, p.message.split(" (")[0]) for p in problems] == [(field_line, field, "contains an invisible control character")]
+
+
+NESTINGS = {
+    "list markers": lambda depth: "- " * depth + "x",
+    "numbered markers": lambda depth: "1. " * depth + "x",
+    "quotes": lambda depth: "> " * depth + "x",
+    "indented lists": lambda depth: "\n".join("    " * level + "- x" for level in range(depth)),
+}
+
+
+@given(kind=st.sampled_from(sorted(NESTINGS)), depth=st.integers(1, 800))
+@settings(max_examples=40, deadline=None)
+def test_nesting_of_any_depth_is_refused_or_rendered_quickly(kind, depth) -> None:
+    story = NESTINGS[kind](depth)
+    start = time.process_time()
+    trouble = markdown_trouble(story, whole_file=True)
+    checking = time.process_time() - start
+    if depth > MAX_NESTING:
+        assert trouble == (MAX_NESTING if kind == "indented lists" else 0, TOO_DEEP)
+    else:
+        assert trouble is None
+        MarkdownRenderer(["abbr", "admonition", "attr_list", "def_list", "tables", "toc"])(story)
+    assert checking < 0.5 + depth * 0.001

@@ -1,5 +1,11 @@
-from yswd.site.glossary import Glossary
+import time
+
+from markdown import Markdown
+
 from yswd.content.model import GlossaryEntry
+from yswd.site.abbr import LinearAbbr
+from yswd.site.glossary import Glossary
+from yswd.site.render import MarkdownRenderer
 
 GLOSSARY = Glossary({
     "GP": GlossaryEntry(expansion="General practitioner"),
@@ -44,3 +50,41 @@ def test_the_expansion_never_splits_a_word() -> None:
         assert html.startswith(f'<p>A <abbr title="General practitioner">GP</abbr>{rest} (General practitioner) clinic.'), html
     html = GLOSSARY.mark('<p><abbr title="General practitioner">GP</abbr>s first</p>')
     assert html == '<p><abbr title="General practitioner">GP</abbr>s (General practitioner) first</p>'
+
+
+# --- time linear in the page's size -------------------------------------------------------
+
+
+TERMS = {"GP": "General practitioner", "PCN": "Primary Care Network"}
+
+
+def _story(paragraphs: int) -> str:
+    return "\n\n".join(f"The PCN and the GP met {i} times about the PCN.\n\n- a GP\n- a PCN" for i in range(paragraphs))
+
+
+def _cpu_seconds(work, repeats: int = 3) -> float:
+    """The least CPU time of a few runs: what the work costs, not what else the machine did."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_marking_terms_takes_time_linear_in_the_text() -> None:
+    """Python-Markdown's own abbr marking took 70 times as long for 16 times the text."""
+    render = MarkdownRenderer(["abbr", LinearAbbr()], {"abbr": {"glossary": TERMS}})
+    glossary = Glossary({term: GlossaryEntry(expansion=words) for term, words in TERMS.items()})
+    small, large = _story(250), _story(4000)
+    small_time = _cpu_seconds(lambda: glossary.mark(str(render(small))))
+    large_time = _cpu_seconds(lambda: glossary.mark(str(render(large))), repeats=1)
+    assert large_time / small_time < 2.5 * 16, (small_time, large_time)
+
+
+def test_linear_abbr_marks_exactly_what_the_extension_did() -> None:
+    text = "*[NHS]: National Health Service\n\nThe NHS and the GP.\n\n- NHS *and* GP\n- **GP** NHS GP\n\nNo terms. GP"
+    own = Markdown(extensions=["abbr"], extension_configs={"abbr": {"glossary": TERMS}}).convert(text)
+    linear = Markdown(extensions=["abbr", LinearAbbr()], extension_configs={"abbr": {"glossary": TERMS}}).convert(text)
+    assert linear == own
+    assert linear.count("<abbr") == 8

@@ -11,6 +11,7 @@ import click
 
 from yswd import __version__
 from yswd.cli.progress import terminal_progress
+from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
 from yswd.problems import FORMATS, SetupError, format_problems
 from yswd.site.pages import AUDIENCES
@@ -37,7 +38,7 @@ class Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except SetupError as error:
+        except (SetupError, BuildDateError) as error:
             raise click.ClickException(str(error)) from None
 
 
@@ -56,6 +57,7 @@ def check(config_file: Path, fmt: str, quiet: bool) -> None:
     from yswd.mkdocs_plugin.progress import CHECKING
     from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
+    build_date()  # the build would stop on a SOURCE_DATE_EPOCH it can't read: so does the check
     layout = layout_from_mkdocs_yml(config_file)
     progress = terminal_progress(quiet)
     content = load_and_check(layout, on_record=partial(progress.step, CHECKING) if progress else None)
@@ -195,7 +197,6 @@ def new(config_file: Path, title: str, engagement_type: str, folder: str | None)
     TITLE is the engagement's title, in quotes. Never overwrites an existing file.
     """
     from yswd.content.load import load_content
-    from yswd.dates import build_date
     from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
     from yswd.tools.scaffold import ScaffoldError, create_record
 

@@ -10,12 +10,17 @@ _WEB_ADDRESS = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(uk|com|org|net|n
 """A web address written without its https://, such as www.example.org/x.pdf."""
 
 
+SOURCE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".yml", ".yaml")
+"""Files the site reads as pages or data, never publishes as they are."""
+
+
 def attached_path(url: str, folder: PurePosixPath) -> PurePosixPath | None:
-    """The docs-relative path of a document kept beside its record; None for a web address."""
+    """The docs-relative path of a document kept beside its record; None for a web address.
+    A fragment (`report.pdf#page=2`) is part of the link, not of the file's name."""
     parsed = urlparse(url)
     if parsed.scheme or parsed.netloc or url.startswith("//"):
         return None
-    return folder / PurePosixPath(url)
+    return folder / PurePosixPath(url.partition("#")[0])
 
 
 NEVER_ATTACHED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".yml", ".yaml")
@@ -40,9 +45,15 @@ def document_problem(url: str, folder: PurePosixPath, docs_dir: Path, attached: 
         return None
     if parsed.scheme or parsed.netloc or url.startswith("//"):
         return "should start with https:// (or http://), or be the name of a file beside the record."
-    relative = PurePosixPath(url)
-    if relative.is_absolute() or ".." in relative.parts or "\\" in url:
+    name = url.partition("#")[0]
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in url or not name:
         return "should be a file in the same folder as the record (or a folder inside it), not elsewhere."
+    if relative.suffix.lower() in SOURCE_SUFFIXES:
+        return (
+            "is a Markdown or YAML file, which the site reads and never publishes as it is, so the link "
+            "would be broken. Attach the document as a PDF or another format, or link to a page's web address."
+        )
     target = docs_dir / folder / relative
     if not is_file(target) and _WEB_ADDRESS.match(url):
         return "looks like a web address without https:// at the start. Add https:// before it."
@@ -83,3 +94,16 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:  # a name too long for the file system, for example
         return False
+
+
+def content_file_problem(name: str, docs_dir: Path) -> str | None:
+    """Why a picture the settings name is not a file of the content folder, or None when it is."""
+    relative = PurePosixPath(name)
+    target = docs_dir / relative
+    if relative.is_absolute() or ".." in relative.parts or "\\" in name or (
+        is_file(target) and not target.resolve().is_relative_to(docs_dir.resolve())
+    ):
+        return "should be a picture inside the content folder, named from there (such as images/logo.svg), not elsewhere."
+    if not is_file(target):
+        return "names a picture that is not in the content folder. Check the spelling, or add the picture."
+    return None

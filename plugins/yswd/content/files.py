@@ -7,7 +7,8 @@ from pathlib import Path
 
 from yswd.content.messages import written_key_label
 from yswd.content.model import Engagement
-from yswd.content.records import Source
+from yswd.content.records import Content, Layout, Source
+from yswd.content.tree import DocsTree
 from yswd.content.yamlread import YamlSyntaxError, read_yaml
 from yswd.problems import Problem
 
@@ -74,12 +75,18 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
     return UNCLOSED
 
 
-def stray_separator(body: str, body_line: int) -> int | None:
-    """The line of a closing --- that was meant to be inside the fields: fields follow it."""
+def stray_separator(front: str, body: str, body_line: int) -> int | None:
+    """The line of a closing --- that was meant to be inside the fields: fields follow it.
+
+    A story may well start with "title:" or "summary:" as words; only a field the front matter
+    lacks, written as the first line after the ---, says the --- was a mistake.
+    """
+    given = {match.group(1) for match in map(_FIELD_LINE.match, front.split("\n")) if match}
     for line in body.split("\n"):
         if line.strip():
             match = _FIELD_LINE.match(line)
-            return body_line - 1 if match and match.group(1) in Engagement.model_fields else None
+            known = match is not None and match.group(1) in Engagement.model_fields
+            return body_line - 1 if known and match.group(1) not in given else None
     return None
 
 
@@ -89,3 +96,32 @@ UNCLOSED = (
     "The fields that open with --- on line 1 are never closed. Add a line with just --- "
     "after the last field, before the story."
 )
+
+
+def odd_files(layout: Layout, tree: DocsTree) -> list[Problem]:
+    """Things in the content folder that are neither files, folders nor links, and record-named folders.
+
+    A pipe would hang any program that reads it, and a device stops the build; neither is
+    content, so each is named for staff to delete.
+    """
+    return [
+        Problem(layout.shown(path), 1, "", FOLDER_LIKE_A_RECORD if path.is_dir() else NOT_ORDINARY)
+        for path in tree.odd
+    ]
+
+
+FOLDER_LIKE_A_RECORD = "This is a folder whose name ends in .md, like a record's. Rename the folder without .md."
+NOT_ORDINARY = "This is not an ordinary file (it is a pipe, a socket or a device). Delete it: the site's content is ordinary files."
+
+
+def page_problems(layout: Layout, content: Content) -> list[Problem]:
+    """Markdown pages outside the records (the home page and the like) that MkDocs could not
+    render: nested too deeply, or a paragraph too long."""
+    problems = []
+    for path in content.tree.pages:
+        shown = layout.shown(path)
+        text = content.texts.get(shown)
+        trouble = markdown_trouble(text) if text is not None else None
+        if trouble:
+            problems.append(Problem(shown, trouble[0] + 1, "", "This page " + trouble[1]))
+    return problems

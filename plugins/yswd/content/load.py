@@ -16,12 +16,12 @@ from typing import Callable
 from pydantic import TypeAdapter, ValidationError
 
 from yswd.content.format_version import NewerFormat, require_readable_format
-from yswd.content.files import decode_text, parse_yaml, read_text, split_front_matter, stray_separator
+from yswd.content.files import decode_text, odd_files, page_problems, parse_yaml, read_text, split_front_matter, stray_separator
 from yswd.content.messages import ModelT, validate
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy, Theme
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.content.tree import walk_docs
-from yswd.content.values import SLUG_PATTERN
+from yswd.content.values import SLUG_PATTERN, GlossaryTerm
 from yswd.problems import Problem
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -47,7 +47,7 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
         )
     if layout.glossary_path.is_file():
         glossary, _ = _load_yaml_model(
-            layout.glossary_path, dict[str, GlossaryEntry], content.files.glossary, content
+            layout.glossary_path, dict[GlossaryTerm, GlossaryEntry], content.files.glossary, content
         )
         content.glossary = glossary or {}
     if layout.population_path.is_file():
@@ -59,6 +59,7 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
         content.strategy, content.strategy_source = _load_yaml_model(
             layout.strategy_path, Strategy, content.files.strategy, content
         )
+    content.problems.extend(odd_files(layout, content.tree))
     cache = cache or RecordCache()
     paths = content.tree.records
     for done, path in enumerate(paths, 1):
@@ -67,6 +68,7 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
             on_record(done, len(paths))
     for path in content.tree.pages:
         _keep_text(path, layout.shown(path), content)
+    content.problems.extend(page_problems(layout, content))
     if layout.mkdocs_path.is_file():
         _keep_text(layout.mkdocs_path, layout.shown(layout.mkdocs_path), content)
     return content
@@ -135,7 +137,7 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem], text: s
         problems.append(Problem(shown, 1, "", split))
         return None
     front, body, body_line = split
-    stray = stray_separator(body, body_line)
+    stray = stray_separator(front, body, body_line)
     if stray is not None:
         problems.append(
             Problem(
@@ -161,7 +163,7 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem], text: s
             return None
         engagement, invalid = partial_engagement(data)
     record_id = engagement.id or path.stem
-    if not engagement.id and not _SLUG.match(record_id):
+    if not engagement.id and not _SLUG.fullmatch(record_id):
         problems.append(
             Problem(
                 shown,

@@ -40,7 +40,8 @@ def validate(model: type[ModelT] | object, data: object, source: Source, problem
 def _problem_from_error(item: dict, model: object, data: object, source: Source) -> Problem:
     loc = tuple(part for part in item["loc"] if part != "[key]" and part not in METHOD_TAGS)
     kind = item["type"]
-    label = field_label(loc, data)
+    unnamed_key = "[key]" in item["loc"] and not looks_like_a_name(str(loc[-1]))
+    label = field_label(loc[:-1] if unnamed_key else loc, data)
     if kind == PLAIN:
         message = item["msg"]
     elif kind == "missing":

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from yswd.content.approval import approvals_still_needed
 from yswd.content.documents import attached_path, document_problem
+from yswd.content.markdown_limits import markdown_field_problems, markdown_trouble
 from yswd.content.records import Content, EngagementFile
 from yswd.content.settings_rules import organisation_rules, population_rules, strategy_rules
 from yswd.content.values import SLUG_PATTERN, UNKNOWN
@@ -201,7 +202,7 @@ def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Pro
         if not action.responds_to:
             yield Problem(source.path, source.line("we_did", index, "responds_to"), f"{label}.responds_to", "should list at least one theme id from you_said.")
         for r_index, theme_id in enumerate(action.responds_to):
-            if theme_id not in theme_ids:
+            if theme_id not in theme_ids and "you_said" not in record.invalid:
                 yield Problem(
                     source.path,
                     source.line("we_did", index, "responds_to", r_index),
@@ -300,26 +301,15 @@ paragraph's length, so one pasted blob could stall the build for minutes."""
 
 
 def markdown_fits(record: EngagementFile, content: Content) -> Iterator[Problem]:
-    """No paragraph of staff Markdown is large enough to stall the build."""
+    """No staff Markdown is large or nested enough to stall or crash the build."""
     e = record.engagement
-    texts = [("body", record.body, record.body_line, None)]
-    texts += [(f"you_said[{t.id}].detail", t.detail, None, ("you_said", i, "detail")) for i, t in enumerate(e.you_said)]
-    texts.append(("impact", e.impact, None, ("impact",)))
-    for label, text, first_line, where in texts:
-        if not text:
-            continue
-        offset = 0
-        for paragraph in text.split("\n\n"):
-            chars, brackets, backslashes = PARAGRAPH_LIMITS
-            if len(paragraph) > chars or paragraph.count("[") > brackets or paragraph.count("\\") > backslashes:
-                line = first_line + text.count("\n", 0, offset) if first_line else record.source.line(*where)
-                yield Problem(
-                    record.source.path, line, label,
-                    f"has a paragraph too long to show (more than {chars:,} characters, {brackets} [ or "
-                    f"{backslashes:,} \\ characters). Split it into shorter paragraphs.",
-                )
-                break
-            offset += len(paragraph) + 2
+    source = record.source
+    trouble = markdown_trouble(record.body, whole_file=True)
+    if trouble:
+        yield Problem(source.path, record.body_line + trouble[0], "body", trouble[1])
+    texts = [(f"you_said[{t.id}].detail", t.detail, ("you_said", i, "detail")) for i, t in enumerate(e.you_said)]
+    texts.append(("impact", e.impact, ("impact",)))
+    yield from markdown_field_problems(source, texts)
 
 
 RECORD_RULES: tuple[RecordRule, ...] = (

@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterator
 
 from yswd.content.colours import MINIMUM_CONTRAST, contrast_with_white
-from yswd.content.documents import is_file
+from yswd.content.documents import content_file_problem
+from yswd.content.markdown_limits import markdown_field_problems
 from yswd.content.records import Content
 from yswd.problems import Problem, did_you_mean
 
@@ -55,8 +56,9 @@ def organisation_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
                 f"is too light: its contrast with white is {ratio:.1f} to 1, and it needs at least "
                 f"{MINIMUM_CONTRAST} to 1 so that everyone can read it. Choose a darker colour.",
             )
-    if branding.logo and not is_file(docs_dir / branding.logo):
-        yield Problem(source.path, source.line("branding", "logo"), "branding.logo", "names a picture that is not in the content folder.")
+    problem = content_file_problem(branding.logo, docs_dir) if branding.logo else None
+    if problem:
+        yield Problem(source.path, source.line("branding", "logo"), "branding.logo", problem)
 
 
 def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
@@ -98,8 +100,13 @@ def strategy_rules(content: Content, docs_dir: Path) -> Iterator[Problem]:
     for index, line in enumerate(strategy.easy_read):
         if line.image:
             where = ("easy_read", index, "image")
-            image = PurePosixPath(line.image)
-            if image.is_absolute() or ".." in image.parts or not is_file(docs_dir / image):
-                yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].image", "names a picture that is not in the content folder. Check the spelling, or add the picture.")
+            problem = content_file_problem(line.image, docs_dir)
+            if problem:
+                yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].image", problem)
             if not line.alt:
                 yield Problem(source.path, source.line(*where), f"easy_read[{index + 1}].alt", "is required with a picture: describe what it shows for people who can't see it.")
+    texts = [("vision", strategy.vision, ("vision",))]
+    for name in ("objectives", "principles"):
+        texts += [(f"{name}[{i + 1}]", text, (name, i)) for i, text in enumerate(getattr(strategy, name))]
+    texts += [(f"methods[{m.id}].description", m.description, ("methods", i, "description")) for i, m in enumerate(strategy.methods)]
+    yield from markdown_field_problems(source, texts)

@@ -30,6 +30,9 @@ class DocsTree:
     """Files in the engagements folder that are not records: published only when attached."""
     links: list[Path] = field(default_factory=list)
     """Symbolic links anywhere in the docs folder (to files or folders): never followed here."""
+    odd: list[Path] = field(default_factory=list)
+    """Pipes, sockets and devices, which would hang or stop the build, and folders in the
+    engagements folder named like records (x.md)."""
     engagements_found: bool = False
     """Whether the engagements folder exists as a real folder."""
     walked: bool = False
@@ -59,6 +62,8 @@ def walk_docs(docs_dir: Path, engagements_dir: str) -> DocsTree:
                     tree.links.append(path)
             elif not inside and name.startswith(".") and not _leads_to(here / name, engagements):
                 dirnames.remove(name)
+            elif inside and name.lower().endswith(".md"):
+                tree.odd.append(path)
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(folder, name)
@@ -68,14 +73,14 @@ def walk_docs(docs_dir: Path, engagements_dir: str) -> DocsTree:
             if stat.S_ISLNK(mode):
                 tree.links.append(path)
             elif not stat.S_ISREG(mode):
-                continue
+                tree.odd.append(path)
             elif inside:
                 (tree.records if name.endswith(".md") else tree.beside_records).append(path)
             elif name.lower().endswith(MARKDOWN_SUFFIXES):
                 tree.pages.append(path)
             else:
                 tree.others.append(path)
-    for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links):
+    for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links, tree.odd):
         found.sort()
     return tree
 

@@ -22,6 +22,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from yswd.content.characters import hidden_character
+
 try:
     from yaml.cyaml import CParser
 except ImportError:  # PyYAML built without libyaml: the careful reader does everything
@@ -143,6 +145,21 @@ def _maybe_deep(text: str) -> bool:
     return text.count("[") + text.count("{") > 200 or _DEEP_BLOCKS.search(text) is not None
 
 
+_BREAKS = {"\x85": "\U000f0085", "\u2028": "\U000f2028", "\u2029": "\U000f2029"}
+"""Characters YAML takes as line breaks that editors show inside a line, and stand-ins for
+them from Unicode's private use area, which YAML reads as ordinary characters."""
+_SET_ASIDE = str.maketrans(_BREAKS)
+_RESTORE = str.maketrans({stand_in: kept for kept, stand_in in _BREAKS.items()})
+
+
+def _set_aside_breaks(text: str) -> tuple[str, bool]:
+    """The text with NEL, LS and PS replaced by stand-ins, so that lines are counted as editors
+    count them and the characters stay as written; and whether any were replaced."""
+    if not any(kept in text for kept in _BREAKS) or any(stand_in in text for stand_in in _BREAKS.values()):
+        return text, False
+    return text.translate(_SET_ASIDE), True
+
+
 class _SharedNode(Exception):
     """A node reached twice: the document uses an alias, which the careful reader reports."""
 
@@ -156,21 +173,22 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
     libyaml reads well-formed files quickly; anything it cannot read, or any alias, is read
     again by PyYAML's own parser, whose errors we know how to explain.
     """
+    text, restore = _set_aside_breaks(text)
     if CParser is not None and not _maybe_deep(text):
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
-            builder = _Builder(first_line - 1, refuse_shared=True)
+            builder = _Builder(first_line - 1, refuse_shared=True, restore=restore)
             value = builder.value(node, ()) if node is not None else None
             return value, builder.marks, builder.problems
         except (yaml.YAMLError, _SharedNode, RecursionError, YamlSyntaxError):
             pass
         finally:
             loader.dispose()
-    return _read_carefully(text, first_line)
+    return _read_carefully(text, first_line, restore)
 
 
-def _read_carefully(text: str, first_line: int) -> tuple[object, Marks, list[YamlProblem]]:
+def _read_carefully(text: str, first_line: int, restore: bool) -> tuple[object, Marks, list[YamlProblem]]:
     """PyYAML's pure-Python reader: slower, with errors that say where and what."""
     offset = first_line - 1
     loader = None
@@ -190,7 +208,7 @@ def _read_carefully(text: str, first_line: int) -> tuple[object, Marks, list[Yam
     finally:
         if loader is not None:
             loader.dispose()
-    builder = _Builder(offset)
+    builder = _Builder(offset, restore=restore)
     if node is None:
         return None, builder.marks, builder.problems
     return builder.value(node, ()), builder.marks, builder.problems
@@ -199,11 +217,16 @@ def _read_carefully(text: str, first_line: int) -> tuple[object, Marks, list[Yam
 class _Builder:
     """Turns composed nodes into plain values, recording lines and collecting problems."""
 
-    def __init__(self, offset: int, refuse_shared: bool = False):
+    def __init__(self, offset: int, refuse_shared: bool = False, restore: bool = False):
         self.offset = offset
+        self.restore = restore
         self.marks = Marks()
         self.problems: list[YamlProblem] = []
         self.seen: set[int] | None = set() if refuse_shared else None
+
+    def text(self, node: ScalarNode) -> str:
+        """A scalar as written, with the line separators set aside before parsing put back."""
+        return node.value.translate(_RESTORE) if self.restore else node.value
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self.offset
@@ -221,7 +244,15 @@ class _Builder:
         if isinstance(node, SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq")
             return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
+        self._check_characters(node, path)
         return self.scalar(node)
+
+    def _check_characters(self, node: ScalarNode, path: Path, subject: str = "") -> None:
+        """Escapes in quotes reach past the reader's own check: control and direction characters."""
+        message = hidden_character(self.text(node))
+        if message is not None:
+            message = subject + message if subject or path else message.capitalize()
+            self.problems.append(YamlProblem(self.line(node), path, message))
 
     def mapping(self, node: MappingNode, path: Path) -> dict:
         self._check_tag(node, "tag:yaml.org,2002:map")
@@ -229,8 +260,9 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlSyntaxError(self.line(key_node), "A field name must be a simple word, not a list.")
-            key = key_node.value
+            key = self.text(key_node)
             key_path = path + (key,)
+            self._check_characters(key_node, path, "This name ")
             if key in result:
                 first = self.marks.lines[key_path]
                 self.problems.append(
@@ -247,7 +279,7 @@ class _Builder:
         return result
 
     def scalar(self, node: ScalarNode) -> object:
-        text = node.value
+        text = self.text(node)
         tag = node.tag
         if tag == "tag:yaml.org,2002:str":
             return text

@@ -2,9 +2,23 @@
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from yswd.content.records import CONFIG_DIR, ENGAGEMENTS_DIR, STRATEGY_FILE
 from yswd.site.pages import AUDIENCES
+
+
+class WholeNumber(c.Type):
+    """A whole number of at least `minimum`, with a message staff can act on."""
+
+    def __init__(self, minimum: int, default: int):
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+            raise ValidationError(f"should be a whole number, {self.minimum} or more.")
+        return value
 
 
 class YouSaidWeDidConfig(base.Config):
@@ -30,7 +44,7 @@ class YouSaidWeDidConfig(base.Config):
     strategy_file = c.Type(str, default=STRATEGY_FILE)
     """The participation strategy, relative to docs_dir."""
 
-    page_size = c.Type(int, default=20)
+    page_size = WholeNumber(minimum=1, default=20)
     """How many records a listing page shows before it moves to the next page."""
 
     review_site_dir = c.Type(str, default="site-review")

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 
 from yswd.content.load import RecordCache
 from yswd.content.records import Content, Layout
-from yswd.dates import build_date
+from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
 from yswd.guards.jargon import jargon_terms
@@ -51,6 +51,7 @@ from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
 from yswd.problems import format_problems
+from yswd.site.abbr import LinearAbbr
 from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
 from yswd.site.glossary import Glossary
@@ -105,6 +106,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             raise PluginError(
                 f"The audience {audience!r} is not one we know. Expected one of: {', '.join(AUDIENCES)}."
             )
+        try:
+            today = build_date()
+        except BuildDateError as error:
+            raise PluginError(str(error)) from None
         root = Path(config.config_file_path).resolve().parent
         layout = layout_for(config, self.config)
         content = load_and_check(layout, self.records, partial(self.progress.step, progress.CHECKING))
@@ -113,7 +118,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.glossary = Glossary(content.glossary)
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = {t: e.expansion for t, e in content.glossary.items()}
-        self.plan = plan_site(content, audience, build_date(), self.config.page_size, self.config.search == "pagefind")
+            if not any(isinstance(extension, LinearAbbr) for extension in config.markdown_extensions):
+                config.markdown_extensions.append(LinearAbbr())
+        self.plan = plan_site(content, audience, today, self.config.page_size, self.config.search == "pagefind")
         if self.config.history == "git":
             for item in add_histories(self.plan, layout):
                 log.info("Commit history: %s", item)
@@ -307,7 +314,7 @@ def add_hubs(nav: Navigation, files: Files, pages: dict) -> Navigation:
 
 def page_stub(title: str) -> str:
     """A generated page's source: its title only. Themes print titles unescaped, so it goes in escaped."""
-    return f"---\ntitle: {json.dumps(escape_html(title, quote=False))}\n---\n"
+    return f"---\ntitle: {_yaml_string(escape_html(title, quote=False))}\n---\n"
 
 
 def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
@@ -348,6 +355,13 @@ def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:
             f"always goes into {review_dir}: leave out --site-dir (-d)."
         )
     return review
+
+
+def _yaml_string(text: str) -> str:
+    """Text as a YAML double-quoted string: emoji kept whole (YAML reads JSON's surrogate-pair
+    escapes as two broken halves), and the characters YAML takes as line breaks escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
 
 
 def _with_slash(url: str | None) -> str:

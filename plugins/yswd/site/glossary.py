@@ -6,7 +6,8 @@ inside tags, code, scripts, SVG, side panels and existing `<abbr>` titles is lef
 headings, captions and labels get the `<abbr>` but never the bracketed explanation.
 
 Every page goes through here, so the work is done with a few regular-expression passes
-per page and string slicing, not a walk over every tag.
+per page and string slicing, not a walk over every tag: time linear in the page's size
+(a match is placed among tags and skipped elements by bisection, never by searching back).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _REST_OF_WORD = rf"(?:s{_APOSTROPHE}?|{_APOSTROPHE}s|-[\w-]*\w)?(?!\w)"
 """What may follow a term in the same word: a plural, a possessive, or a hyphenated ending
 ("GPs", "GP's", "GP-led"). The spelled-out expansion goes after the whole word, never inside it."""
 _REST = re.compile(_REST_OF_WORD)
+_TAGS = re.compile(r"<[^>]*(?:>|$)")
 
 
 class _Spans:
@@ -64,7 +66,8 @@ class Glossary:
         skipped = _Spans(_SKIP_SPANS, html)
         quiet = _Spans(_QUIET_SPANS, html)
         inside_abbr = _Spans(_ABBR, html)
-        events = [(m.start(), m.start() + len(m.group(1)), m.end(), m.group(1), False) for m in uses if self._in_text(html, m.start(), skipped, inside_abbr)]
+        outside = (_Spans(_TAGS, html), skipped, inside_abbr)
+        events = [(m.start(), m.start() + len(m.group(1)), m.end(), m.group(1), False) for m in uses if not any(s.contains(m.start()) for s in outside)]
         events += [(m.start(), m.end(), _REST.match(html, m.end()).end(), m.group(1).strip(), True) for m in abbrs if not skipped.contains(m.start())]
         events.sort()
         out: list[str] = []
@@ -82,9 +85,3 @@ class Glossary:
             last = word_end
         out.append(html[last:])
         return "".join(out)
-
-    @staticmethod
-    def _in_text(html: str, position: int, skipped: _Spans, inside_abbr: _Spans) -> bool:
-        """Whether a match is in the page's text: not inside a tag, a skipped element or an <abbr>."""
-        inside_tag = html.rfind("<", 0, position) > html.rfind(">", 0, position)
-        return not inside_tag and not skipped.contains(position) and not inside_abbr.contains(position)

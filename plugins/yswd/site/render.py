@@ -68,7 +68,32 @@ class MarkdownRenderer:
         if not text:
             return Markup("")
         html = self._md.reset().convert(text)
-        return Markup(nh3.clean(html, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"}))
+        return Markup(
+            nh3.clean(
+                html,
+                attributes=_ATTRIBUTES,
+                url_schemes={"http", "https", "mailto", "tel"},
+                id_prefix=ID_PREFIX,
+                attribute_filter=_own_names_apart,
+            )
+        )
+
+
+ID_PREFIX = "content-"
+"""Before every id in staff Markdown, so that none can take the name of an element of the page
+(ours are yswd-*, the theme's __*) or of a global the page's scripts read."""
+_PAGE_CLASSES = ("md-", "yswd-", "pagefind-")
+"""Classes of the theme, of our pages and of search, which staff Markdown must not borrow."""
+
+
+def _own_names_apart(tag: str, attribute: str, value: str) -> str | None:
+    """Links within staff text follow their prefixed ids; the page's own classes are dropped."""
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        return f"#{ID_PREFIX}{value[1:]}"
+    if attribute == "class":
+        kept = [name for name in value.split() if not name.lower().startswith(_PAGE_CLASSES)]
+        return " ".join(kept) or None
+    return value
 
 
 _LINKABLE = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
@@ -231,7 +256,10 @@ class PageRenderer:
 
         def document_link(record: EngagementFile, document: Document) -> str:
             path = attached_path(document.url, record.folder)
-            return document.url if path is None else relative_url(path.as_posix(), here)
+            if path is None:
+                return document.url
+            fragment = document.url.partition("#")[2]
+            return relative_url(path.as_posix(), here) + (f"#{fragment}" if fragment else "")
 
         def decision_link(record: EngagementFile, decision: Decision) -> str:
             return document_link(record, Document(title=decision.decision, url=decision.document or ""))

@@ -1,0 +1,183 @@
+"""Everything that would crash or hang `build` is caught by `check` first, with the same message.
+
+Each case runs the real commands, `yswd check` and `mkdocs build`, on the minimal site with
+one thing wrong: each must exit 1 with the exact problem line and no traceback, and the
+build must leave no site behind. The last tests build what was wrongly refused or mangled.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import SiteFolder
+
+BAD_INPUTS = Path(__file__).resolve().parent.parent / "bad_inputs"
+NOT_ORDINARY = "This is not an ordinary file (it is a pipe, a socket or a device). Delete it: the site's content is ordinary files."
+DANGLING = "This is a link to a file or folder that does not exist. Delete the link, or put the file itself here."
+TOO_DEEP = (
+    "has lists, quotes or indenting nested more than 20 levels deep on this line, which the site can't show. "
+    "Indent less, or turn the inner lists into ordinary text."
+)
+
+
+def _corpus(name: str) -> Callable[[SiteFolder], None]:
+    return lambda site: site.record(name, (BAD_INPUTS / name).read_bytes())
+
+
+def _page_size(value: str) -> Callable[[SiteFolder], None]:
+    return lambda site: site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", f"  - yswd:\n      page_size: {value}\n"))
+
+
+def _logo_outside(site: SiteFolder) -> None:
+    org = "site_config/organisation.yml"
+    site.write(org, site.read(org) + "branding:\n  logo: ../site_config/organisation.yml\n")
+
+
+# case -> (how to break the site, the problem line both commands print)
+CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
+    "nested lists": (_corpus("nested-list-too-deep.md"), f"content/engagements/nested-list-too-deep.md:26: body: {TOO_DEEP}"),
+    "nested indenting": (_corpus("nested-indent-too-deep.md"), f"content/engagements/nested-indent-too-deep.md:46: body: {TOO_DEEP}"),
+    "escaped control character": (
+        _corpus("escaped-escape-character.md"),
+        "content/engagements/escaped-escape-character.md:2: title: contains an invisible control character "
+        "(written with a backslash in quotes, such as \\x1b or \\0, or pasted from another program). Remove it.",
+    ),
+    "right-to-left override": (
+        _corpus("right-to-left-override.md"),
+        "content/engagements/right-to-left-override.md:2: title: contains an invisible character that reverses the "
+        "direction of the text (a right-to-left override or isolate), which can disguise what it says. Delete it and type the text again.",
+    ),
+    "a pipe named like a record": (lambda site: os.mkfifo(site.root / "content/engagements/pipe.md"), f"content/engagements/pipe.md:1: {NOT_ORDINARY}"),
+    "a pipe among the pages": (lambda site: os.mkfifo(site.root / "content/notes.txt"), f"content/notes.txt:1: {NOT_ORDINARY}"),
+    "a link to nothing": (lambda site: (site.root / "content/engagements/gone.md").symlink_to("nowhere.md"), f"content/engagements/gone.md:1: {DANGLING}"),
+    "a link to nothing among the pages": (lambda site: (site.root / "content/picture.png").symlink_to("/nowhere/picture.png"), f"content/picture.png:1: {DANGLING}"),
+    "a folder named like a record": (
+        lambda site: (site.root / "content/engagements/folder.md").mkdir(),
+        "content/engagements/folder.md:1: This is a folder whose name ends in .md, like a record's. Rename the folder without .md.",
+    ),
+    "a blank glossary term": (
+        lambda site: site.write("site_config/glossary.yml", site.read("site_config/glossary.yml") + '" ":\n  expansion: Spaces\n'),
+        "site_config/glossary.yml:4: A glossary term is empty or only spaces: write the term (such as PCN), or delete its entry.",
+    ),
+    "a logo outside the content folder": (
+        _logo_outside,
+        "site_config/organisation.yml:26: branding.logo: should be a picture inside the content folder, named from there "
+        "(such as images/logo.svg), not elsewhere.",
+    ),
+    "a Markdown document": (
+        _corpus("document-markdown-file.md"),
+        "content/engagements/document-markdown-file.md:25: documents[1].url: is a Markdown or YAML file, which the site reads "
+        "and never publishes as it is, so the link would be broken. Attach the document as a PDF or another format, or link to a page's web address.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_check_catches_what_would_break_the_build(site: SiteFolder, case: str) -> None:
+    breaking, expected = CASES[case]
+    breaking(site)
+    check = site.yswd("check")
+    assert (check.returncode, check.stdout.splitlines()[0]) == (1, expected), check.stdout + check.stderr
+    build = site.mkdocs("build")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert "Traceback" not in check.stderr + build.stderr
+    assert not (site.root / "site").exists()
+    assert [p.name for p in site.root.iterdir() if p.name.startswith(".site")] == []
+
+
+PAGE_SIZE = "Config value 'plugins': Plugin 'yswd' option 'page_size': should be a whole number, 1 or more."
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "abc", "2.5", "true"])
+def test_a_page_size_below_one_stops_check_and_build(site: SiteFolder, value: str) -> None:
+    _page_size(value)(site)
+    for result in (site.yswd("check"), site.mkdocs("build")):
+        assert result.returncode == 1
+        assert PAGE_SIZE in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (site.root / "site").exists()
+
+
+EPOCH = (
+    "SOURCE_DATE_EPOCH should be a whole number of seconds since 1 January 1970 (such as 1764547200 for "
+    "1 December 2025), or not set at all."
+)
+
+
+@pytest.mark.parametrize("value", ["soon", "1764547200.5", "99999999999999999999"])
+def test_a_source_date_epoch_that_is_not_a_time_stops_check_and_build(site: SiteFolder, value: str) -> None:
+    check = site.yswd("check", env={"SOURCE_DATE_EPOCH": value})
+    build = site.mkdocs("build", env={"SOURCE_DATE_EPOCH": value})
+    assert (check.returncode, build.returncode) == (1, 1)
+    assert f"Error: {EPOCH}" in check.stderr
+    assert EPOCH in build.stderr
+    assert "Traceback" not in check.stderr + build.stderr
+    assert not (site.root / "site").exists()
+
+
+# --- what was refused or mangled, and now builds as written ------------------------------
+
+PUBLISHED = """---
+title: {title}
+type: survey
+status: published
+summary: We asked parents-to-be about scan appointment times.
+start: 2025-03-01
+reach:
+  participants: 120
+you_said:
+  - id: waits
+    theme: Waiting too long for a scan
+we_did:
+  - id: saturday-clinic
+    responds_to: [waits]
+    action: We opened a Saturday scan clinic.
+    status: planned
+reviews:
+  - {{reviewer: RP-01, date: 2025-05-01, verdict: approved}}
+  - {{reviewer: RP-02, date: 2025-05-02, verdict: approved}}
+{extra}---
+{story}
+"""
+
+
+def _publish(site: SiteFolder, title: str = "Scan hours", extra: str = "", story: str = "The clinic opened.") -> str:
+    site.record("2025-26/scan-hours.md", PUBLISHED.format(title=title, extra=extra, story=story))
+    check = site.yswd("check")
+    assert check.returncode == 0, check.stdout
+    build = site.mkdocs("build")
+    assert build.returncode == 0, build.stderr
+    return site.read("site/engagements/scan-hours/index.html")
+
+
+def test_astral_characters_in_a_title_reach_the_page_title_whole(site: SiteFolder) -> None:
+    title = "Scans \U0001f3e5 for \U0001d4ae\u2028everyone"
+    page = _publish(site, title=f'"{title}"')
+    assert re.search(r"<title>(.*?)</title>", page).group(1).startswith(title + " - ")
+    assert title in site.read("site/feed.xml")
+
+
+def test_a_document_with_a_fragment_beside_the_record_is_linked_and_published(site: SiteFolder) -> None:
+    site.write("content/engagements/2025-26/report.pdf", b"%PDF-1.4\n")
+    page = _publish(site, extra="documents:\n  - title: The full report (PDF)\n    url: report.pdf#page=2\n")
+    assert 'href="../../engagements/2025-26/report.pdf#page=2"' in page or 'report.pdf#page=2"' in page
+    assert (site.root / "site/engagements/2025-26/report.pdf").read_bytes() == b"%PDF-1.4\n"
+
+
+def test_a_story_that_starts_with_a_field_name_is_the_story(site: SiteFolder) -> None:
+    page = _publish(site, story="title: what the clinic heard\n\nWe asked parents.")
+    assert "<p>title: what the clinic heard</p>" in page
+
+
+def test_ids_and_classes_in_staff_markdown_cannot_take_the_page_s_own(site: SiteFolder) -> None:
+    story = '<p id="yswd-search" class="md-header yswd-banner kept">Hello</p>\n\n[Back to top](#yswd-search)'
+    page = _publish(site, story=story)
+    assert '<p id="content-yswd-search" class="kept">Hello</p>' in page
+    assert 'href="#content-yswd-search"' in page
+    assert page.count('id="yswd-search"') == 0
