@@ -52,6 +52,10 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         "content/engagements/right-to-left-override.md:2: title: contains an invisible character that reverses the "
         "direction of the text (a right-to-left override or isolate), which can disguise what it says. Delete it and type the text again.",
     ),
+    "a page nested too deeply": (
+        lambda site: site.write("content/about.md", "# About\n\n" + "> " * 30 + "deep\n"),
+        f"content/about.md:3: This page {TOO_DEEP}",
+    ),
     "a pipe named like a record": (lambda site: os.mkfifo(site.root / "content/engagements/pipe.md"), f"content/engagements/pipe.md:1: {NOT_ORDINARY}"),
     "a pipe among the pages": (lambda site: os.mkfifo(site.root / "content/notes.txt"), f"content/notes.txt:1: {NOT_ORDINARY}"),
     "a link to nothing": (lambda site: (site.root / "content/engagements/gone.md").symlink_to("nowhere.md"), f"content/engagements/gone.md:1: {DANGLING}"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from yswd.content.markdown_limits import markdown_trouble
 from yswd.content.messages import written_key_label
 from yswd.content.model import Engagement
 from yswd.content.records import Content, Layout, Source

@@ -85,6 +85,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         """Finished page HTML by source path, with the fingerprint it was made from (for serve)."""
         self.renderer: PageRenderer | None = None
         self.build: Build | None = None
+        self.built_config: MkDocsConfig | None = None
         self.finished = False
         self.progress: progress.Progress = progress.Silent()
         self.page_count = progress.PageCount(self.progress, 0)
@@ -158,6 +159,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         except PublishError as error:
             raise PluginError(str(error)) from None
         config.site_dir = str(self.build.folder)
+        self.built_config = config
         self.finished = False
 
     def _readability(self, content: Content) -> dict[str, Report]:
@@ -299,6 +301,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             publish(build)
         except PublishError as error:
             raise PluginError(str(error)) from None
+        if self.built_config is not None:  # gh-deploy reads site_dir after this event
+            self.built_config.site_dir = str(build.final)
 
 
 def add_hubs(nav: Navigation, files: Files, pages: dict) -> Navigation:
