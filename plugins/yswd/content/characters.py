@@ -3,7 +3,8 @@
 YAML's escapes put any character into quoted text ("\\x1b", "\\0", "\\u0000"): control
 characters break the Atom feed and the CSV, and right-to-left overrides make text read
 differently from what it holds. Zero-width characters are kept out of titles, which name
-pages, tabs and feed entries, where they hide what a title really is.
+pages, tabs and feed entries, where they hide what a title really is. And YAML takes NEL,
+LS and PS as line breaks where editors do not: they are set aside while YAML reads a file.
 """
 
 from __future__ import annotations
@@ -38,3 +39,23 @@ def hidden_character(text: str) -> str | None:
     if DIRECTION.search(text):
         return DIRECTION_MESSAGE
     return None
+
+
+_BREAKS = {"\x85": "\U000f0085", "\u2028": "\U000f2028", "\u2029": "\U000f2029"}
+"""Characters YAML takes as line breaks that editors show inside a line, and stand-ins for
+them from Unicode's private use area, which YAML reads as ordinary characters."""
+_SET_ASIDE = str.maketrans(_BREAKS)
+_RESTORE = str.maketrans({stand_in: kept for kept, stand_in in _BREAKS.items()})
+
+
+def set_aside_breaks(text: str) -> tuple[str, bool]:
+    """The text with NEL, LS and PS replaced by stand-ins, so that lines are counted as editors
+    count them and the characters stay as written; and whether any were replaced."""
+    if not any(kept in text for kept in _BREAKS) or any(stand_in in text for stand_in in _BREAKS.values()):
+        return text, False
+    return text.translate(_SET_ASIDE), True
+
+
+def restore_breaks(text: str) -> str:
+    """Text read from YAML with the stand-ins turned back into the characters they replaced."""
+    return text.translate(_RESTORE)

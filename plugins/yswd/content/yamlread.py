@@ -22,7 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from yswd.content.characters import hidden_character
+from yswd.content.characters import hidden_character, restore_breaks, set_aside_breaks
 
 try:
     from yaml.cyaml import CParser
@@ -145,21 +145,6 @@ def _maybe_deep(text: str) -> bool:
     return text.count("[") + text.count("{") > 200 or _DEEP_BLOCKS.search(text) is not None
 
 
-_BREAKS = {"\x85": "\U000f0085", "\u2028": "\U000f2028", "\u2029": "\U000f2029"}
-"""Characters YAML takes as line breaks that editors show inside a line, and stand-ins for
-them from Unicode's private use area, which YAML reads as ordinary characters."""
-_SET_ASIDE = str.maketrans(_BREAKS)
-_RESTORE = str.maketrans({stand_in: kept for kept, stand_in in _BREAKS.items()})
-
-
-def _set_aside_breaks(text: str) -> tuple[str, bool]:
-    """The text with NEL, LS and PS replaced by stand-ins, so that lines are counted as editors
-    count them and the characters stay as written; and whether any were replaced."""
-    if not any(kept in text for kept in _BREAKS) or any(stand_in in text for stand_in in _BREAKS.values()):
-        return text, False
-    return text.translate(_SET_ASIDE), True
-
-
 class _SharedNode(Exception):
     """A node reached twice: the document uses an alias, which the careful reader reports."""
 
@@ -173,7 +158,7 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
     libyaml reads well-formed files quickly; anything it cannot read, or any alias, is read
     again by PyYAML's own parser, whose errors we know how to explain.
     """
-    text, restore = _set_aside_breaks(text)
+    text, restore = set_aside_breaks(text)
     if CParser is not None and not _maybe_deep(text):
         loader = _FastLoader(text)
         try:
@@ -226,7 +211,7 @@ class _Builder:
 
     def text(self, node: ScalarNode) -> str:
         """A scalar as written, with the line separators set aside before parsing put back."""
-        return node.value.translate(_RESTORE) if self.restore else node.value
+        return restore_breaks(node.value) if self.restore else node.value
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self.offset
