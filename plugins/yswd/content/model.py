@@ -38,7 +38,6 @@ from yswd.content.values import (
     Slug,
     Text,
     ThemeCount,
-    Title,
     choice,
 )
 
@@ -307,7 +306,7 @@ class Review(Record):
 class Document(Record):
     """A document attached to the record."""
 
-    title: Title = Field(description="What the document is, such as 'Full survey report (PDF)'.")
+    title: Text = Field(description="What the document is, such as 'Full survey report (PDF)'.")
     url: Text = Field(description="A web address (http or https), or the name of a file beside the record.")
     kind: DocumentKind = Field("other", description="What kind of document it is: report, board-paper, minutes, eqia or other (the default).")
 
@@ -334,7 +333,7 @@ class Engagement(Record):
     """One engagement: the front matter of `content/engagements/**/<slug>.md`."""
 
     id: Optional[Slug] = Field(None, description="A unique short name; defaults to the file name without .md.")
-    title: Title = Field(description="The engagement's title.")
+    title: Text = Field(description="The engagement's title.")
     type: Key = Field(description="A key of engagement_types in organisation.yml.")
     status: Status = Field(description="draft, review, published or withdrawn.")
     summary: Optional[Text] = Field(None, description="One or two sentences on what we asked (required for review and published).")
@@ -408,7 +407,7 @@ class EasyReadLine(Record):
 class Strategy(Record):
     """The participation strategy: `content/strategy.yml`."""
 
-    title: Title = Field(description="The strategy's title.")
+    title: Text = Field(description="The strategy's title.")
     period: Period = Field(description="The dates it covers.")
     vision: Markdown = Field(description="The vision (Markdown).")
     objectives: list[Markdown] = Field([], description="Objectives (Markdown).")

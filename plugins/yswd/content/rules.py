@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from yswd.content.approval import approvals_still_needed
+from yswd.content.characters import ZERO_WIDTH, ZERO_WIDTH_MESSAGE
 from yswd.content.documents import attached_path, document_problem
 from yswd.content.markdown_limits import markdown_field_problems, markdown_trouble
 from yswd.content.records import Content, EngagementFile
@@ -300,6 +301,17 @@ PARAGRAPH_LIMITS = (10_000, 100, 1_000)
 paragraph's length, so one pasted blob could stall the build for minutes."""
 
 
+def visible_titles(record: EngagementFile, content: Content) -> Iterator[Problem]:
+    """Titles name pages, tabs and feed entries: no zero-width character may hide in one.
+    A rule, not a field check, so that the personal-data guard still reads the title."""
+    e = record.engagement
+    titles = [("title", e.title, ("title",))]
+    titles += [(f"documents[{i + 1}].title", d.title, ("documents", i, "title")) for i, d in enumerate(e.documents)]
+    for label, title, where in titles:
+        if title and ZERO_WIDTH.search(title):
+            yield Problem(record.source.path, record.source.line(*where), label, ZERO_WIDTH_MESSAGE)
+
+
 def markdown_fits(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """No staff Markdown is large or nested enough to stall or crash the build."""
     e = record.engagement
@@ -314,6 +326,7 @@ def markdown_fits(record: EngagementFile, content: Content) -> Iterator[Problem]
 
 RECORD_RULES: tuple[RecordRule, ...] = (
     markdown_fits,
+    visible_titles,
     taxonomy_keys,
     dates_in_order,
     counts_fit,

@@ -16,7 +16,6 @@ from typing import Annotated, Callable, Literal, Union
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from yswd.content.characters import ZERO_WIDTH, ZERO_WIDTH_MESSAGE
 from yswd.dates import MONTHS, MonthDate
 from yswd.problems import did_you_mean
 
@@ -71,18 +70,11 @@ def _text(value: object) -> str:
     return text
 
 
-def _title(value: object) -> str:
-    title = _text(value)
-    if ZERO_WIDTH.search(title):
-        raise fail(ZERO_WIDTH_MESSAGE)
-    return title
-
-
 def _term(value: object) -> str:
     """A glossary term: the words marked on every page, so never empty or only spaces."""
     if value is None or not _as_text(value).strip():
         raise fail("A glossary term is empty or only spaces: write the term (such as PCN), or delete its entry.")
-    return _title(value)
+    return _text(value)
 
 
 def _slug(value: object) -> str:
@@ -290,8 +282,6 @@ def _ods_code(value: object) -> str:
 
 Text = Annotated[str, BeforeValidator(_text)]
 """Plain text: shown as written, HTML-escaped."""
-Title = Annotated[str, BeforeValidator(_title)]
-"""Text that names something (a page, a document): no zero-width characters hiding in it."""
 GlossaryTerm = Annotated[str, BeforeValidator(_term)]
 Markdown = Annotated[str, BeforeValidator(_text)]
 """Text written in Markdown: rendered, then sanitised."""
