@@ -229,15 +229,9 @@ class _Builder:
         if isinstance(node, SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq")
             return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
-        self._check_characters(node, path)
+        if (message := hidden_character(self.text(node))) is not None:  # escapes reach past the reader's check
+            self.problems.append(YamlProblem(self.line(node), path, message if path else message.capitalize()))
         return self.scalar(node)
-
-    def _check_characters(self, node: ScalarNode, path: Path, subject: str = "") -> None:
-        """Escapes in quotes reach past the reader's own check: control and direction characters."""
-        message = hidden_character(self.text(node))
-        if message is not None:
-            message = subject + message if subject or path else message.capitalize()
-            self.problems.append(YamlProblem(self.line(node), path, message))
 
     def mapping(self, node: MappingNode, path: Path) -> dict:
         self._check_tag(node, "tag:yaml.org,2002:map")
@@ -247,16 +241,12 @@ class _Builder:
                 raise YamlSyntaxError(self.line(key_node), "A field name must be a simple word, not a list.")
             key = self.text(key_node)
             key_path = path + (key,)
-            self._check_characters(key_node, path, "This name ")
+            if (message := hidden_character(key)) is not None:
+                self.problems.append(YamlProblem(self.line(key_node), path, "This name " + message))
             if key in result:
                 first = self.marks.lines[key_path]
-                self.problems.append(
-                    YamlProblem(
-                        self.line(key_node),
-                        key_path,
-                        f"This field is given twice (first on line {first}). Keep one and delete the other.",
-                    )
-                )
+                twice = f"This field is given twice (first on line {first}). Keep one and delete the other."
+                self.problems.append(YamlProblem(self.line(key_node), key_path, twice))
                 continue
             self.marks.lines[key_path] = self.line(key_node)
             result[key] = self.value(value_node, key_path)
