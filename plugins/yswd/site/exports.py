@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
+from yswd.content.model import Action, Decision, Engagement, Evaluation, FeedbackGiven, Phase, Theme, latest_date
 from yswd.content.values import MonthOrDay, ODS_PATTERN
+from yswd.dates import is_month
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
 
@@ -111,7 +112,7 @@ class ExportRecord(_Export):
     evaluation: Optional[Evaluation] = Field(description="Participants' ratings of taking part.")
     commitments: list[str] = Field(description="Strategy commitments it is evidence for.")
     documents: list[ExportDocument] = Field(description="Documents linked from the record.")
-    updated: dt.date = Field(description="When the record last changed.")
+    updated: MonthOrDay = Field(description="When the record last changed: YYYY-MM-DD, or YYYY-MM when that is all that is known.")
     history: Optional[ExportHistory] = Field(description="Its history from git; null when the site was built without one.")
 
 
@@ -307,19 +308,31 @@ def atom_feed(plan: SitePlan, site_url: str, site_name: str) -> bytes:
     if site_url:
         feed.link(href=site_url + "feed.xml", rel="self")
         feed.link(href=site_url, rel="alternate")
-    newest = sorted(plan.engagements, key=lambda r: (latest_date(r.engagement), r.id), reverse=True)
+    newest = sorted(plan.engagements, key=lambda r: (feed_day(r.engagement), r.id), reverse=True)
     for record in reversed(newest[:50]):
         entry = feed.add_entry()
         url = site_url + page_url(plan.record_src_uri(record))
         entry.id(url if site_url else f"urn:yswd:engagement:{record.id}")
         entry.title(record.engagement.title)
         entry.link(href=url)
-        entry.updated(_midnight(latest_date(record.engagement)))
-        entry.published(_midnight(record.engagement.start))
+        entry.updated(_midnight(feed_day(record.engagement)))
+        if not is_month(record.engagement.start):  # a month has no day to give
+            entry.published(_midnight(record.engagement.start))
         if record.engagement.summary:
             entry.summary(record.engagement.summary)
-    feed.updated(_midnight(max((latest_date(r.engagement) for r in newest), default=plan.today)))
+    feed.updated(_midnight(max((feed_day(r.engagement) for r in newest), default=plan.today)))
     return feed.atom_str(pretty=True)
+
+
+def feed_day(engagement: Engagement) -> dt.date:
+    """The day a feed entry was updated: Atom needs a day, so when the latest date is only a
+    month, the latest date written with its day (the month's first day only when there is none)."""
+    latest = latest_date(engagement)
+    if not is_month(latest):
+        return latest
+    written = [r.date for r in engagement.reviews] + [u.date for a in engagement.we_did for u in a.updates]
+    written += [d for d in (engagement.start, engagement.end) if d is not None and not is_month(d)]
+    return max(written, default=dt.date(latest.year, latest.month, 1))
 
 
 def _midnight(day: dt.date) -> dt.datetime:

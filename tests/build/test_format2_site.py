@@ -1,0 +1,161 @@
+"""Real-shaped records written to Format 2 (tests/fixtures/format2) check clean and publish with
+nothing invented: months stay months, unknown counts read "not recorded", rough numbers keep
+their "about" and "at least", and shares say whose figure they are."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import SiteFolder
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "format2"
+
+INVENTED = [
+    # days nobody wrote: the first and last days of the months the records give
+    "1 June 2017", "2017-06-01", "30 September 2017", "2017-09-30", "1 November 2017", "2017-11-01",
+    "1 December 2017", "2017-12-01", "1 May 2019", "2019-05-01", "30 June 2019", "2019-06-30",
+    "1 June 2020", "2020-06-01", "1 September 2024", "2024-09-01", "30 November 2024", "2024-11-30",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteFolder, Path, str]:
+    folder = SiteFolder(tmp_path_factory.mktemp("format2") / "site")
+    shutil.copytree(FIXTURE, folder.root)
+    result = folder.mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    review = folder.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": "review"})
+    assert review.returncode == 0, review.stderr
+    return folder, folder.root / "site", review.stderr
+
+
+def text(site: Path, url: str) -> str:
+    markup = (site / url / "index.html").read_text(encoding="utf-8")
+    markup = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", markup)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(p|li|td|th|h\d|dt|dd|tr)\b", r" <\1", markup))).split())
+
+
+def test_real_shaped_records_check_clean() -> None:
+    folder = SiteFolder(FIXTURE)
+    assert folder.check().problems == []
+
+
+def test_months_show_as_months_and_rough_numbers_say_so(built) -> None:
+    _, site, _ = built
+    page = text(site, "engagements/gluten-free-prescriptions")
+    assert "Dates June 2017 to September 2017" in page
+    assert "About 1,000 people took part, through: online survey (880 people), paper survey." in page
+    assert "Almost 1,000 people answered, online and on paper." in page
+    assert "Hear from at least 800 people 800 about 1,000 Met" in page
+    assert "72.9% of people who took part (reported by Coeliac Testshire's survey of its members)." in page
+    assert "Done: date not recorded" in page
+    assert "In December 2017: A letter to everyone who left an address, and this page." in page
+    assert "Run with Northshire CCG, Coeliac Testshire" in page
+    assert "How far people were involved Consult: we asked for views on our plans" in page
+    assert "Equality impact assessment" in page and "Report: Consultation report" in page
+    assert "At least 450 people took part." in text(site, "engagements/gp-access-survey")
+
+
+def test_an_unknown_count_is_not_recorded_and_its_aim_neither_met_nor_missed(built) -> None:
+    _, site, _ = built
+    page = text(site, "engagements/walk-in-centre")
+    assert "The number of people who took part was not recorded." in page
+    assert "The survey replies were counted with another consultation's, and cannot be told apart." in page
+    assert "Hear from at least 500 people 500 Not recorded Not recorded" in page
+    assert " Met " not in page and "Not met" not in page
+    assert "Done: June 2020" in page
+    assert "We told participants (the date was not recorded): This page" in page
+    assert "Led by Northvale CCG" in page
+
+
+def test_the_timeline_runs_in_date_order_with_the_reversal_last(built) -> None:
+    _, site, _ = built
+    page = text(site, "engagements/gluten-free-prescriptions")
+    timeline = page[page.index("Timeline"):page.index("What happens next")]
+    consultation = timeline.index("June 2017 to September 2017: Public consultation")
+    agreed = timeline.index("November 2017: Joint commissioning committee decided: Stop prescribing gluten-free food for adults. Agreed.")
+    reversed_ = timeline.index("8 March 2018: Joint commissioning committee decided: Keep bread and flour mixes on prescription after a national review. Reversed an earlier decision.")
+    assert consultation < agreed < reversed_
+    walk_in = text(site, "engagements/walk-in-centre")
+    assert walk_in.index("May 2019 to June 2019: Listening events") < walk_in.index("29 July 2019 to 18 October 2019: Public consultation") < walk_in.index("13 February 2020:")
+
+
+def test_each_action_is_shown_once_with_every_theme_it_answers(built) -> None:
+    _, site, _ = built
+    page = text(site, "engagements/gluten-free-prescriptions")
+    assert page.count("We stopped prescribing gluten-free food, except bread and flour mixes.") == 1
+    assert "In answer to: People wanted to keep gluten-free food on prescription.; Some said bread" in page
+    assert "See above: what we did answers this together with an earlier theme." in page
+    assert "Status as at 3 April 2018." in page
+    survey = text(site, "engagements/gp-access-survey")
+    assert "Raised by fewer than 5 people." in survey
+    assert "Status as at 2 December 2024." in survey
+
+
+def test_totals_add_what_is_known_and_say_what_is_not(built) -> None:
+    _, site, _ = built
+    assert "People who took part about 1,570 (not recorded for 1 engagement)" in text(site, "")
+    assert "People who took part not recorded" in text(site, "reports/2019-20")
+    strategy = text(site, "strategy")
+    assert "Now about 1,570 people (not recorded for 1 engagement)" in strategy
+    report = text(site, "reports/2017-18")
+    assert "Surveys 1 about 1,000" in report
+    assert "Consult 1 about 1,000" in report
+
+
+def test_ways_to_take_part_have_pages_listing_the_engagements_that_used_them(built) -> None:
+    _, site, _ = built
+    surveys = text(site, "ways-to-take-part/surveys")
+    assert "How to join Sign up for our survey mailing list at https://example.nhs.uk/surveys" in surveys
+    assert "3 published engagements used this way to take part" in surveys
+    groups = text(site, "ways-to-take-part/patient-groups")
+    assert "1 published engagement used this way to take part" in groups and "The future of the walk-in centre" in groups
+    assert "practice patient groups: Ask at your practice's reception desk." in text(site, "ways-to-take-part")
+
+
+def test_no_day_is_invented_anywhere_in_the_site(built) -> None:
+    _, site, _ = built
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".csv", ".xml"):
+            written = path.read_text(encoding="utf-8")
+            for day in INVENTED:
+                assert not re.search(rf"(?<!\d){re.escape(day)}", written), f"{day} in {path.relative_to(site)}"
+
+
+def test_open_data_keeps_what_was_written(built) -> None:
+    _, site, _ = built
+    data = json.loads((site / "data/engagements.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((site / "data/schema.json").read_text(encoding="utf-8")))
+    records = {r["id"]: r for r in data["records"]}
+    gluten, walk_in = records["gluten-free-prescriptions"], records["walk-in-centre"]
+    assert (gluten["start"], gluten["end"], gluten["participants"], gluten["participants_precision"]) == ("2017-06", "2017-09", 1000, "about")
+    assert gluten["method_counts"] == {"online survey": 880} and gluten["methods"] == ["online survey", "paper survey"]
+    assert gluten["you_said"][0]["share"] == 72.9 and gluten["we_did"][0]["completed"] == "unknown"
+    assert [d["outcome"] for d in gluten["decisions"]] == ["agreed", "reversed"] and gluten["decisions"][0]["date"] == "2017-11"
+    assert gluten["feedback_given"]["date"] == "2017-12" and gluten["partners"] == ["Northshire CCG", "Coeliac Testshire"]
+    assert [d["kind"] for d in gluten["documents"]] == ["eqia", "report"]
+    assert walk_in["participants"] is None and walk_in["participants_note"].startswith("The survey replies")
+    assert walk_in["phases"][0] == {"name": "Listening events", "start": "2019-05", "end": "2019-06"}
+    assert walk_in["led_by"] == "Northvale CCG" and records["scan-times"]["led_by"] == "Testshire Integrated Care Board"
+    rows = list(csv.DictReader(io.StringIO((site / "data/engagements.csv").read_text(encoding="utf-8"))))
+    gluten_row = next(r for r in rows if r["engagement_id"] == "gluten-free-prescriptions")
+    assert (gluten_row["start"], gluten_row["completed"], gluten_row["participants_precision"]) == ("2017-06", "unknown", "about")
+    assert next(r for r in rows if r["engagement_id"] == "walk-in-centre")["participants_precision"] == "not recorded"
+
+
+def test_review_build_advises_on_statuses_that_may_be_out_of_date(built) -> None:
+    folder, _, log = built
+    assert "status may be out of date: it says planned as at 11 December 2024" in log
+    assert "status may be out of date: it says in-progress as at 2 December 2024" in log
+    assert log.count("status may be out of date") == 2
+    page = (folder.root / "site-review/engagements/gp-access-survey/index.html").read_text(encoding="utf-8")
+    assert "we_did[help-online].status: status may be out of date" in html.unescape(page)
