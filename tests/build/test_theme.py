@@ -4,6 +4,7 @@ site's own custom_dir still wins over it."""
 from __future__ import annotations
 
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -155,3 +156,10 @@ def test_another_theme_is_told_it_gets_none_of_the_package_theme(site: SiteFolde
     assert "The theme 'mkdocs' gets none of yswd's accessible theme" in result.stderr
     assert "yswd-skip" not in site.read("site/index.html")
     assert site.mkdocs("build", "--strict").returncode == 1
+
+
+def test_a_build_shows_staff_no_warning_from_yswds_own_code(site: SiteFolder) -> None:
+    """MkDocs logs Python warnings with a traceback; yswd's reading of mkdocs.yml raised one on every build."""
+    result = site.run(str(Path(sys.executable).parent / "mkdocs"), "build", "--strict")  # as staff type it
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "Traceback" not in result.stderr, result.stderr

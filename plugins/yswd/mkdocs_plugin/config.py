@@ -1,6 +1,9 @@
-"""Options for the `yswd` plugin in mkdocs.yml."""
+"""Options for the `yswd` plugin in mkdocs.yml, and the settings as mkdocs.yml wrote them."""
+
+import warnings
 
 from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
@@ -66,3 +69,15 @@ class YouSaidWeDidConfig(base.Config):
     atomic = c.Type(bool, default=True)
     """Build into a folder of its own beside the site and exchange it with the site atomically,
     only when the whole build (search index included) has succeeded."""
+
+
+def written_settings(config: MkDocsConfig) -> list[dict]:
+    """The settings as given, before defaults: mkdocs.yml's first, then the command line's (`-d`).
+
+    MkDocs 1.6 marks `user_configs` deprecated, and its warning reached staff as a traceback at
+    INFO on every build; it is still the only record of what mkdocs.yml itself wrote, and stays
+    in every MkDocs 1.x, which yswd pins.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return list(config.user_configs)

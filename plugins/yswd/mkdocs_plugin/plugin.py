@@ -47,7 +47,7 @@ from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
 from yswd.guards.freshness import stale_statuses
 from yswd.mkdocs_plugin import progress
-from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.mkdocs_plugin.config import YouSaidWeDidConfig, written_settings
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
 from yswd.problems import format_problems
@@ -344,7 +344,8 @@ def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:
     and symlinks all agree. mkdocs.yml's own site_dir is the public folder (MkDocs keeps the
     file's settings first in `user_configs`, and `-d` after them).
     """
-    from_file = config.user_configs[0].get("site_dir", "site") if config.user_configs else "site"
+    settings = written_settings(config)
+    from_file = settings[0].get("site_dir", "site") if settings else "site"
     public = (root / from_file).resolve()
     review = (root / review_dir).resolve()
     if review == public or review in public.parents or public in review.parents:
@@ -353,7 +354,7 @@ def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:
             "reach the folder that is published: set review_site_dir (under plugins: - yswd: in mkdocs.yml) "
             "to a folder of its own, such as site-review."
         )
-    if Path(config.site_dir).resolve() == public and len(config.user_configs) > 1 and "site_dir" in config.user_configs[-1]:
+    if Path(config.site_dir).resolve() == public and len(settings) > 1 and "site_dir" in settings[-1]:
         raise PluginError(
             f"A review build was asked to write into the public site folder ({from_file}). The review build "
             f"always goes into {review_dir}: leave out --site-dir (-d)."

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from yswd.mkdocs_plugin.config import written_settings
+
 THEME_DIR = Path(__file__).resolve().parent.parent / "site" / "theme"
 THEME_STYLESHEET = "assets/yswd/theme.css"
 THEMES = ("material",)
@@ -39,5 +41,6 @@ def adopt_theme(config: MkDocsConfig) -> bool:
 
 def _site_theme_settings(config: MkDocsConfig) -> dict:
     """The theme settings mkdocs.yml wrote itself (`theme: material` is a name and no settings)."""
-    written = config.user_configs[0].get("theme") if config.user_configs else None
+    settings = written_settings(config)
+    written = settings[0].get("theme") if settings else None
     return written if isinstance(written, dict) else {}
