@@ -65,7 +65,7 @@ def _scan_mkdocs_yml(text: str, shown: str, allowed: Allowed) -> Iterator[Proble
             continue
         line = text.count("\n", 0, hit.start) + 1
         above = [key for at, key in keys if at <= line]
-        yield Problem(shown, line, above[-1] if above else "", message(hit, SITE_HINT, PUBLISHED))
+        yield Problem(shown, line, above[-1] if above else "", message(hit, hint(SITE_HINT, allowed), PUBLISHED))
 
 
 def _attachments(content: Content, layout: Layout) -> list[Path]:
