@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,6 +63,15 @@ class SiteFolder:
 
     def mkdocs(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return self.run(sys.executable, "-m", "mkdocs", *args, env=env)
+
+
+def page_text(site: Path, url: str) -> str:
+    """A built page's words as a reader sees them: no scripts or styles, inline tags joined up,
+    blocks apart, spaces collapsed."""
+    markup = (site / url / "index.html").read_text(encoding="utf-8")
+    markup = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", markup)
+    blocks = re.sub(r"<(p|li|td|th|h\d|dt|dd|tr)\b", r" <\1", markup)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", blocks)).split())
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

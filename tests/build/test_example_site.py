@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SiteFolder
+from conftest import ROOT, SiteFolder, page_text
 from yswd.guards.checking import load_and_check
 from yswd.content.records import EngagementFile
 
@@ -252,3 +252,58 @@ def test_readability_advice_is_logged_at_info_in_the_review_build(site: SiteFold
     assert "INFO    -  yswd: Plain English: content/engagements/scan-times.md:5: summary: has a reading age of" in review.stderr
     public = site.mkdocs("build", "--strict")
     assert public.returncode == 0 and "Plain English" not in public.stderr
+
+
+words = page_text
+
+
+def test_the_example_consultation_has_its_phases_and_a_reversed_decision_in_date_order(example_public: Path) -> None:
+    text = words(example_public, "engagements/wenmouth-birth-centre-consultation")
+    timeline = text[text.index("Timeline"):text.index("What changed")]
+    order = [
+        "February 2024 to March 2024: Early engagement before the consultation",
+        "13 May 2024 to 4 August 2024: Public consultation, 12 weeks",
+        "August 2024 to September 2024: Weighing what people said",
+        "19 September 2024: Our board decided: Wait for the full analysis of travel times before deciding. Deferred.",
+        "17 October 2024: Our board decided: Stop births at Wenmouth Birth Centre from April 2025, and open a daytime hub there. Agreed.",
+        "23 January 2025: Our board decided: Keep births at Wenmouth Birth Centre.",
+        "3 March 2025: Midwives agreed the new rota with their union.",
+    ]
+    assert [timeline.index(entry) for entry in order] == sorted(timeline.index(entry) for entry in order)
+    assert "Reversed an earlier decision." in timeline
+    assert "At least 2,140 people took part, through: consultation questionnaire (1,962 people), letters and emails (178 people)" in text
+    assert "Hear from at least 1,500 people 1,500 at least 2,140 Met" in text
+    assert "Done: April 2025" in text
+    assert "Equality impact assessment" in text and "Board paper: Decision paper for the board" in text and "Minutes: Board minutes" in text
+
+
+def test_the_example_has_a_partner_led_engagement_a_survey_in_percentages_and_an_unknown_count(example_public: Path) -> None:
+    partnered = words(example_public, "engagements/joining-up-care-at-home")
+    assert "Led by Harrowdale and Wenmouth Council Run with Healthwatch Harrowdale and Wenmouth" in partnered
+    assert "How far people were involved Collaborate" in partnered
+    survey = words(example_public, "engagements/repeat-prescriptions-survey")
+    assert "About 2,400 people took part, through: online survey (1,870 people)" in survey
+    assert "38.5% of people who took part." in survey
+    assert "27% of people who took part (reported by Healthwatch Harrowdale and Wenmouth's survey of pharmacy users" in survey
+    harbour = words(example_public, "engagements/wenmouth-harbour-health-bus")
+    assert "Dates July 2023 to August 2023" in harbour
+    assert "The number of people who took part was not recorded." in harbour and "The bus team counted health checks" in harbour
+    assert "Done: date not recorded" in harbour and "Done: February 2024" in harbour
+    assert "We told participants (the date was not recorded)" in harbour
+    assert "1 July 2023" not in harbour and "31 August 2023" not in harbour
+    assert "Community outreach 2 187 (not recorded for 1 engagement)" in words(example_public, "reports/2023-24")
+
+
+def test_every_way_to_take_part_has_a_page_with_how_to_join_and_its_engagements(example_public: Path, example_records) -> None:
+    strategy = load_and_check(SiteFolder(ROOT).layout).strategy
+    published = [r for r in example_records if r.engagement.status == "published"]
+    assert all(method.join for method in strategy.methods)
+    for method in strategy.methods:
+        text = words(example_public, f"ways-to-take-part/{method.id}")
+        used = [r for r in published if method.id in r.engagement.ways]
+        assert used, method.id
+        assert " ".join(method.join.split()) in text
+        assert f"{len(used)} published engagement{'s' if len(used) > 1 else ''} used this way to take part" in text
+        assert all(r.engagement.title in text for r in used)
+    hub = page(example_public, "ways-to-take-part")
+    assert all(f'href="{method.id}/"' in hub for method in strategy.methods)

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import SiteFolder
+from conftest import SiteFolder, page_text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "format2"
 
@@ -38,10 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteFolder, Path, s
     return folder, folder.root / "site", review.stderr
 
 
-def text(site: Path, url: str) -> str:
-    markup = (site / url / "index.html").read_text(encoding="utf-8")
-    markup = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", markup)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(p|li|td|th|h\d|dt|dd|tr)\b", r" <\1", markup))).split())
+text = page_text
 
 
 def test_real_shaped_records_check_clean() -> None:

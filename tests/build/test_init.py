@@ -15,6 +15,7 @@ import yaml
 
 from conftest import BUILD_DATE, ROOT
 from yswd import __version__
+from yswd.content.model import FORMAT
 from yswd.site.field_reference import field_reference
 from yswd.tools.init import TEMPLATE
 
@@ -109,7 +110,7 @@ def test_the_new_site_is_a_complete_repository(new_site: Path) -> None:
     assert mkdocs_yml["theme"]["name"] == "material" and "custom_dir" not in mkdocs_yml["theme"]
     assert mkdocs_yml["plugins"] == ["yswd"]
     organisation = yaml.safe_load((new_site / "site_config/organisation.yml").read_text(encoding="utf-8"))
-    assert organisation["name"] == NAME and organisation["format"] == 1
+    assert organisation["name"] == NAME and organisation["format"] == FORMAT
     source = "https://github.com/yswd/yswd"
     assert [line for line in (new_site / "requirements.txt").read_text().splitlines() if not line.startswith("#")] == [
         f"yswd @ git+{source}@v{__version__}"
@@ -183,6 +184,15 @@ def test_yswd_new_without_a_site_points_to_yswd_init(tmp_path: Path) -> None:
 def test_the_example_site_has_the_staff_guide_that_init_writes() -> None:
     """One staff guide: the example site shows the one every new site starts with."""
     assert (ROOT / "content/how-to-edit.md").read_bytes() == (TEMPLATE / "content/how-to-edit.md").read_bytes()
+
+
+def test_the_example_and_a_new_site_are_written_to_the_format_this_yswd_reads(new_site: Path) -> None:
+    """Format 2 (led_by, phases, decisions, unknown counts, ...) is what this yswd reads, and both
+    the example and every new site say so, so an older yswd refuses them with one clear message."""
+    assert FORMAT == 2
+    example = yaml.safe_load((ROOT / "site_config/organisation.yml").read_text(encoding="utf-8"))
+    created = yaml.safe_load((new_site / "site_config/organisation.yml").read_text(encoding="utf-8"))
+    assert example["format"] == created["format"] == FORMAT
 
 
 def test_yswd_version_is_the_package_version(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ from yswd.content.values import (
     choice,
 )
 
-FORMAT = 1
+FORMAT = 2
 """The newest version of the content format this yswd reads (docs/content-format.md)."""
 
 STATUSES = ("draft", "review", "published", "withdrawn")
