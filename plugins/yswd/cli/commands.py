@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -75,13 +76,16 @@ def check(config_file: Path, fmt: str, quiet: bool) -> None:
 @click.option("--audience", type=click.Choice(AUDIENCES), default="public", show_default=True, help="public, or review for the reader panel's preview (built into site-review/).")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings as errors.")
 @QUIET_OPTION
-def build(config_file: Path, audience: str, strict: bool, quiet: bool) -> None:
+@click.option("--no-cache", is_flag=True, help="Build everything afresh, without reading or writing .cache/yswd/ (the same as YSWD_CACHE=off).")
+def build(config_file: Path, audience: str, strict: bool, quiet: bool, no_cache: bool) -> None:
     """Build the site with MkDocs (the same as YSWD_AUDIENCE=<audience> mkdocs build).
 
     On a terminal, progress bars count the records checked and the pages made and written.
     """
     from yswd.mkdocs_plugin.progress import Reporting, Silent
 
+    if no_cache:
+        os.environ["YSWD_CACHE"] = "off"
     wanted = Reporting(terminal_progress(quiet) or Silent(), quiet)
     _mkdocs("build", config_file, audience, ["--strict"] if strict else [], wanted)
 

@@ -106,22 +106,29 @@ class RecordCache:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, EngagementFile | None, list[Problem], str | None]] = {}
+        self.entries: dict[str, tuple[str, EngagementFile | None, list[Problem], str | None]] = {}
         self.scans: dict[str, tuple] = {}
         """The personal-data guard's findings per file, kept the same way."""
+        self.stored: dict[str, dict] = {}
+        """Records as the build cache holds them (JSON), by file: written again only when changed."""
+        self.stored_scans: dict[str, tuple] = {}
+        """The findings as read from the build cache, to tell whether they changed."""
 
     def load(self, path: Path, layout: Layout, content: Content) -> None:
         """Read one record into `content`: the record, its problems and its text."""
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         shown = layout.shown(path)
-        cached = self._entries.get(shown)
+        cached = self.entries.get(shown)
         if cached is None or cached[0] != digest:
             found: list[Problem] = []
             text = decode_text(raw, shown, found)
             record = None if text is None else load_engagement(path, layout, found, text, digest)
             cached = (digest, record, found, text)
-            self._entries[shown] = cached
+            self.entries[shown] = cached
+        elif cached[3] is None and cached[1] is not None:  # from the build cache, which keeps no text
+            cached = (*cached[:3], decode_text(raw, shown, []))
+            self.entries[shown] = cached
         content.problems.extend(cached[2])
         if cached[1] is not None:
             content.engagements.append(cached[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
@@ -103,9 +104,13 @@ class Layout:
         if path.is_absolute() == self.root.is_absolute() and path.is_relative_to(self.root):
             return path.relative_to(self.root).as_posix()
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
 
     @property
     def mkdocs_path(self) -> Path:

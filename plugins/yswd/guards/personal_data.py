@@ -25,6 +25,7 @@ reveals a personal-data problem that was there all along.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from datetime import date
 from itertools import accumulate
@@ -56,7 +57,8 @@ def check_personal_data(content: Content, layout: Layout, cache: dict | None = N
         shown = layout.shown(path)
         text = content.texts.get(shown)
         if text is not None:
-            problems.update(_cached(cache, shown, (text, site_allowed), lambda: _scan_record(shown, text, loaded.get(shown), site_allowed)))
+            key = (hashlib.sha256(text.encode()).hexdigest(), site_allowed)
+            problems.update(_cached(cache, shown, key, lambda: _scan_record(shown, text, loaded.get(shown), site_allowed)))
     settings = (
         (layout.organisation_path, content.organisation, content.organisation_source),
         (layout.glossary_path, None, None),

@@ -21,7 +21,7 @@ Order of events in `mkdocs build`, and what each does here:
 
 from __future__ import annotations
 
-import json
+import gc
 import math
 import os
 from dataclasses import replace
@@ -30,6 +30,7 @@ from html import escape as escape_html
 from pathlib import Path
 from typing import Callable
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -39,7 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from yswd.content.load import RecordCache
-from yswd.content.records import Content, Layout
+from yswd.content.records import Content
 from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
@@ -47,8 +48,12 @@ from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
 from yswd.guards.freshness import stale_statuses
 from yswd.mkdocs_plugin import progress
-from yswd.mkdocs_plugin.config import YouSaidWeDidConfig, written_settings
+from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.mkdocs_plugin.disk_cache import DiskCache
+from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
+from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
+from yswd.mkdocs_plugin.theme_reuse import FinishedPages, only_plugin
 from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
 from yswd.problems import format_problems
 from yswd.site.abbr import LinearAbbr
@@ -56,11 +61,11 @@ from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
 from yswd.site.glossary import Glossary
 from yswd.site.history import add_histories
-from yswd.site.pages import AUDIENCES, SitePlan
+from yswd.site.pages import AUDIENCES, PageSpec, SitePlan
 from yswd.site.plan import plan_site
 from yswd.site.publish import Build, PublishError, publish, start_build
 from yswd.site.redirects import NOINDEX, redirect_pages
-from yswd.site.render import MarkdownRenderer, PageRenderer
+from yswd.site.render import CompiledTemplates, MarkdownRenderer, PageRenderer
 from yswd.site.search import SearchIndexError, build_index, searchable
 
 log = get_plugin_logger(__name__)
@@ -68,6 +73,8 @@ log = get_plugin_logger(__name__)
 DATA_SUFFIXES = (".yml", ".yaml")
 STYLESHEET = "assets/yswd/yswd.css"
 BRAND_STYLESHEET = "assets/yswd/brand.css"
+THEME_TEMPLATES = CompiledTemplates()
+"""The theme's compiled templates, kept across `mkdocs serve` rebuilds (each has its own environment)."""
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
 
 
@@ -89,12 +96,19 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.finished = False
         self.progress: progress.Progress = progress.Silent()
         self.page_count = progress.PageCount(self.progress, 0)
+        self.nav: Navigation | None = None
+        self.finished_pages = FinishedPages()
+        self.cache: DiskCache | None = None
+        self.exports: dict[str, str] = {}
+        """Each record's part of engagements.json, kept between `mkdocs serve` rebuilds."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
         self.command = command
         self.records = RecordCache()
         self.pages = {}
+        self.exports = {}
+        self.finished_pages = FinishedPages(command, dirty)
         self.progress = progress.current().progress if command == "build" else progress.Silent()
         if progress.current().quiet:
             progress.hide_info_messages()
@@ -102,6 +116,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        gc.unfreeze()  # the last build's objects (serve) may be collected again
         audience = os.environ.get("YSWD_AUDIENCE") or self.config.audience
         if audience not in AUDIENCES:
             raise PluginError(
@@ -113,7 +128,12 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             raise PluginError(str(error)) from None
         root = Path(config.config_file_path).resolve().parent
         layout = layout_for(config, self.config)
+        self.cache = DiskCache.for_build(self.command, root, audience)
+        if self.cache is not None:
+            self.cache.load_records(self.records)
         content = load_and_check(layout, self.records, partial(self.progress.step, progress.CHECKING))
+        if self.cache is not None:
+            self.cache.save_records(self.records)
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
         self.glossary = Glossary(content.glossary)
@@ -148,6 +168,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if self.config.atomic and self.command in ("build", "gh-deploy"):
             self._start_build(config)
         self.search_pages = set()
+        gc.freeze()  # what is loaded lives for the whole build: keep the collector from scanning it again and again
         return config
 
     def _start_build(self, config: MkDocsConfig) -> None:
@@ -203,18 +224,37 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             files.append(File.generated(config, f"assets/yswd/{asset}", abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
         site_url = _with_slash(config.site_url)
-        generated = {**data_files(self.plan, site_url, config.site_name), **redirect_pages(self.plan, config.use_directory_urls)}
+        memo = self.cache.memo("json") if self.cache is not None else self.exports
+        generated = {**data_files(self.plan, site_url, config.site_name, memo), **redirect_pages(self.plan, config.use_directory_urls)}
         for path, data in generated.items():
             files.append(File.generated(config, path, content=data))
         for src_uri, spec in self.plan.pages.items():
-            files.append(File.generated(config, src_uri, content=page_stub(spec.title), inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, src_uri, content=page_stub(spec.title), inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            GeneratedPage(file, config, escape_html(spec.title, quote=False))
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.plan is None:
             return nav
-        return add_hubs(nav, files, self.plan.pages)
+        self.nav = add_hubs(nav, files, self.plan.pages)
+        return self.nav
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.finished_pages.pre_build(Path(config.site_dir))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Finished pages that can be reused as they are skip the theme."""
+        env.bytecode_cache = THEME_TEMPLATES
+        if self.plan is None or self.nav is None or not only_plugin(config, self):
+            return env
+        pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
+        return self.finished_pages.choose(env, config, pages, self.nav, self.cache)
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        self.finished_pages.context(context, page, self.cache, self._noindex)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.plan is None or self.renderer is None:
@@ -225,18 +265,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if spec is not None:
             if spec.searchable:
                 self.search_pages.add(page.file.dest_uri)
-            fingerprint = self.renderer.fingerprint(spec)
-            cached = self.pages.get(src_uri)
-            if fingerprint is not None and cached is not None and cached[0] == fingerprint:
-                return cached[1]
-            html = self.renderer.render(spec, src_uri)
-            if spec.marks_glossary:
-                html = self.glossary.mark(html)
-            if spec.searchable:
-                html = searchable(html)
-            if fingerprint is not None and self.command == "serve":
-                self.pages[src_uri] = (fingerprint, html)
-            return html
+            return self._generated_html(spec, src_uri)
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
         else:
@@ -244,9 +273,29 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.search_pages.add(page.file.dest_uri)
         return searchable(self.glossary.mark(html))
 
+    def _generated_html(self, spec: PageSpec, src_uri: str) -> str:
+        """A generated page's HTML: drawn again only when what it shows changed."""
+        fingerprint = self.renderer.fingerprint(spec)
+        cached = self.pages.get(src_uri)
+        if fingerprint is not None and cached is not None and cached[0] == fingerprint:
+            return cached[1]
+        html = self.cache.page_html(fingerprint) if fingerprint is not None and self.cache is not None else None
+        if html is None:
+            html = self.renderer.render(spec, src_uri)
+            if spec.marks_glossary:
+                html = self.glossary.mark(html)
+            if spec.searchable:
+                html = searchable(html)
+            if fingerprint is not None and self.cache is not None:
+                self.cache.keep_page_html(fingerprint, html)
+        if fingerprint is not None and self.command == "serve":
+            self.pages[src_uri] = (fingerprint, html)
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
-        return self._noindex(output)
+        page.content = None  # written from here on: no need to hold every page's HTML
+        return self.finished_pages.output(output, page, self.cache, self._noindex)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         return self._noindex(output_content) if template_name.endswith(".html") else output_content
@@ -267,6 +316,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             self.progress.step(progress.INDEXING, 1, 1)
+        self.finished_pages.served.discard()
+        if self.cache is not None:
+            self.cache.commit()
 
     @event_priority(-math.inf)
     def _finished(self, *, config: MkDocsConfig) -> None:
@@ -286,11 +338,15 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.finished_pages.served.forget()
+        if self.cache is not None:
+            self.cache.abandon()
         if self.build is not None:
             self.build.discard()
             self.build = None
 
     def on_shutdown(self) -> None:
+        self.finished_pages.close()
         build, self.build = self.build, None
         if build is None:
             return
@@ -303,70 +359,6 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             raise PluginError(str(error)) from None
         if self.built_config is not None:  # gh-deploy reads site_dir after this event
             self.built_config.site_dir = str(build.final)
-
-
-def add_hubs(nav: Navigation, files: Files, pages: dict) -> Navigation:
-    """Put the few hub pages (those with a nav_title) in the navigation, and no other generated page."""
-    for src_uri, spec in pages.items():
-        hub = files.get_file_from_path(src_uri) if spec.nav_title else None
-        if hub is not None and hub.page is not None and hub.page not in nav.pages:
-            hub.page.title = spec.nav_title
-            nav.items.append(hub.page)
-            nav.pages.append(hub.page)
-    return nav
-
-
-def page_stub(title: str) -> str:
-    """A generated page's source: its title only. Themes print titles unescaped, so it goes in escaped."""
-    return f"---\ntitle: {_yaml_string(escape_html(title, quote=False))}\n---\n"
-
-
-def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
-    """Where this MkDocs project keeps its content, from mkdocs.yml and the plugin options."""
-    root = Path(config.config_file_path).parent
-    custom_dir = config.theme.custom_dir if config.theme else None
-    return Layout(
-        root=root,
-        docs_dir=Path(config.docs_dir),
-        config_dir=root / options.config_dir,
-        engagements_dir=options.engagements_dir,
-        strategy_file=options.strategy_file,
-        config_file=Path(config.config_file_path),
-        no_records_yet=options.no_records_yet,
-        theme_dir=Path(custom_dir) if custom_dir else None,
-    )
-
-
-def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:
-    """The reader panel's folder: always its own, whatever site_dir or `-d` say, never the public one.
-
-    Paths are compared resolved, so `-f mkdocs.yml`, `-f /abs/mkdocs.yml`, another working folder
-    and symlinks all agree. mkdocs.yml's own site_dir is the public folder (MkDocs keeps the
-    file's settings first in `user_configs`, and `-d` after them).
-    """
-    settings = written_settings(config)
-    from_file = settings[0].get("site_dir", "site") if settings else "site"
-    public = (root / from_file).resolve()
-    review = (root / review_dir).resolve()
-    if review == public or review in public.parents or public in review.parents:
-        raise PluginError(
-            f"The review build would be written into the public site folder ({from_file}). Drafts must never "
-            "reach the folder that is published: set review_site_dir (under plugins: - yswd: in mkdocs.yml) "
-            "to a folder of its own, such as site-review."
-        )
-    if Path(config.site_dir).resolve() == public and len(settings) > 1 and "site_dir" in settings[-1]:
-        raise PluginError(
-            f"A review build was asked to write into the public site folder ({from_file}). The review build "
-            f"always goes into {review_dir}: leave out --site-dir (-d)."
-        )
-    return review
-
-
-def _yaml_string(text: str) -> str:
-    """Text as a YAML double-quoted string: emoji kept whole (YAML reads JSON's surrogate-pair
-    escapes as two broken halves), and the characters YAML takes as line breaks escaped."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
 
 
 def _with_slash(url: str | None) -> str:

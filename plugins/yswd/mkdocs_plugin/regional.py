@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from yswd.dates import build_date
-from yswd.mkdocs_plugin.plugin import add_hubs, page_stub
+from yswd.mkdocs_plugin.generated_page import add_hubs, page_stub
 from yswd.mkdocs_plugin.theme_setup import adopt_theme
 from yswd.site.open_data import OpenDataError, Source, read_source
 from yswd.site.regional import DATA_FILE, SOURCES_FOLDER, RegionalPlan, plan_region, regional_json

@@ -11,7 +11,7 @@ from typing import Callable
 
 from yswd.dates import build_date
 from yswd.guards.checking import load_and_check
-from yswd.mkdocs_plugin.plugin import layout_for
+from yswd.mkdocs_plugin.folders import layout_for
 from yswd.mkdocs_plugin.site_layout import load_site
 from yswd.problems import SetupError, format_problems
 from yswd.site.pages import Audience, SitePlan

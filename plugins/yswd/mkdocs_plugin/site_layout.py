@@ -9,7 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from yswd.content.records import Layout
-from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin, layout_for
+from yswd.mkdocs_plugin.folders import layout_for
+from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin
 from yswd.problems import SetupError
 
 

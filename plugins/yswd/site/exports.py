@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
+from functools import cache
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -155,11 +157,17 @@ class ExportFile(_Export):
 
 def schema() -> dict:
     """The JSON Schema of engagements.json, generated from the export models."""
+    return json.loads(_schema_text())
+
+
+@cache
+def _schema_text() -> str:
+    """Generating the schema takes pydantic a second; it depends only on the code, so once a process."""
     generated = ExportFile.model_json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema", **generated,
-        "title": f"yswd engagements, format {FORMAT_VERSION}",
-    }
+    return json.dumps(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated, "title": f"yswd engagements, format {FORMAT_VERSION}"},
+        indent=1,
+    ) + "\n"
 
 
 def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") -> ExportRecord:
@@ -233,9 +241,11 @@ def _history(shown) -> ExportHistory | None:
     )
 
 
-def engagements_json(plan: SitePlan, site_url: str = "") -> str:
+def engagements_json(plan: SitePlan, site_url: str = "", memo: dict[str, str] | None = None) -> str:
+    """engagements.json. Each record's part depends only on the record and the settings, so with
+    `memo` (kept between builds) an unchanged record's part is written once, not every build."""
     org = plan.organisation
-    data = ExportFile(
+    head = ExportFile(
         format=ExportFormat(
             name=FORMAT_NAME, version=FORMAT_VERSION, schema_url=site_url + SCHEMA_PATH,
             documentation=site_url + page_url(STANDARD_PAGE), licence=LICENCE,
@@ -245,9 +255,26 @@ def engagements_json(plan: SitePlan, site_url: str = "") -> str:
         licence_url=LICENCE_URL,
         small_number=plan.organisation.personal_data.small_number,
         population=ExportPopulation(source=plan.population.source, groups=dict(plan.population.groups)) if plan.population else None,
-        records=[export_record(r, plan, site_url) for r in plan.engagements],
+        records=[],
     )
-    return json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    if not plan.engagements:
+        return json.dumps(head.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    memo = {} if memo is None else memo
+    settings = hashlib.sha256(f"{site_url}\n{plan.organisation.model_dump_json()}\n{plan.today}\n{plan.population!r}".encode()).hexdigest()
+    parts = []
+    for record in plan.engagements:
+        history = hashlib.sha256(repr(plan.histories.get(record.id)).encode()).hexdigest()
+        key = f"{record.digest}:{record.folder.as_posix()}:{history}:{settings}"
+        part = memo.get(key) if record.digest else None
+        if part is None:
+            part = json.dumps(export_record(record, plan, site_url).model_dump(mode="json"), ensure_ascii=False, indent=1)
+            part = "  " + part.replace("\n", "\n  ")
+            if record.digest:
+                memo[key] = part
+        parts.append(part)
+    opening = json.dumps(head.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    assert opening.endswith('"records": []\n}')
+    return opening[: -len("[]\n}")] + "[\n" + ",\n".join(parts) + "\n ]\n}\n"
 
 
 CSV_COLUMNS = (
@@ -339,13 +366,13 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def data_files(plan: SitePlan, site_url: str, site_name: str) -> dict[str, str | bytes]:
+def data_files(plan: SitePlan, site_url: str, site_name: str, memo: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Every open-data file of the site, by its path in the output."""
     return {
-        "data/engagements.json": engagements_json(plan, site_url),
+        "data/engagements.json": engagements_json(plan, site_url, memo),
         "data/engagements.csv": engagements_csv(plan, site_url),
-        "data/schema.json": json.dumps(schema(), indent=1) + "\n",
-        SCHEMA_PATH: json.dumps(schema(), indent=1) + "\n",
+        "data/schema.json": _schema_text(),
+        SCHEMA_PATH: _schema_text(),
         OLDER_SCHEMA_PATH: OLDER_SCHEMA.read_text(encoding="utf-8"),
         "feed.xml": atom_feed(plan, site_url, site_name),
         FILTER_INDEX: filter_index(plan),

@@ -16,8 +16,8 @@ from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Method, Organisation, Population, Strategy
 from yswd.dates import FinancialYear, last_day
 
-PageKind = Literal["record", "listing", "hub", "glossary", "page"]
-"""A record's page, a page of a listing, a facet's hub, the glossary, or any other page."""
+PageKind = Literal["record", "listing", "hub", "changes", "glossary", "page"]
+"""A record's page, a page of a listing, a facet's hub, a page of the changes made, the glossary, or any other page."""
 Audience = Literal["public", "review"]
 AUDIENCES: tuple[Audience, ...] = ("public", "review")
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import markdown as markdown_lib
 import nh3
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from yswd.analysis.reach import group_shares, percent, representation_shown
@@ -39,7 +40,7 @@ from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA
 from yswd.site.field_reference import field_reference
 from yswd.site.history import SHOWN_ON_PAGE
 from yswd.site.standard import definitions
-from yswd.site.pages import PageSpec, SitePlan
+from yswd.site.pages import Facet, PageSpec, SitePlan
 from yswd.site.routes import page_url, relative_url
 from yswd.site.timeline import timeline
 from yswd.site.words import amount, counted, number, people, plural
@@ -63,6 +64,8 @@ class MarkdownRenderer:
 
     def __init__(self, extensions: list[Any] | None = None, configs: dict[str, dict] | None = None):
         self._md = markdown_lib.Markdown(extensions=extensions or [], extension_configs=configs or {})
+        self.settings = json.dumps([extensions or [], configs or {}], sort_keys=True, default=str)
+        """The extensions and their settings: part of what a page's HTML depends on."""
 
     def __call__(self, text: str | None) -> Markup:
         if not text:
@@ -116,6 +119,28 @@ def linkify(text: str) -> Markup:
 FIELD_REFERENCE_MARKER = "<!-- yswd:field-reference -->"
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, checked against their source.
+
+    `mkdocs serve` makes a new Jinja environment for every rebuild; with this, a rebuild loads
+    each template's compiled code instead of compiling it again (Jinja checks each source's
+    checksum, so an edited template is compiled afresh).
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def template_environment(markdown: MarkdownRenderer) -> Environment:
     """Our page templates and their filters, with every value escaped unless a template says otherwise."""
     env = Environment(
@@ -124,6 +149,7 @@ def template_environment(markdown: MarkdownRenderer) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(
         uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
@@ -158,6 +184,8 @@ class PageRenderer:
                 str(plan.page_size),
                 str(directory_urls),
                 site_name,
+                "readability" if readability else "",
+                markdown.settings,
             ]
         )
         self.env = template_environment(markdown)
@@ -192,8 +220,9 @@ class PageRenderer:
     def fingerprint(self, spec: PageSpec) -> str | None:
         """What a page's HTML depends on, as a hash; None for pages that depend on everything.
 
-        Used to reuse HTML between `mkdocs serve` rebuilds: a record's page depends on its own
-        file; a listing page on the records it shows and how many there are in all.
+        Used to reuse HTML between builds: a record's page depends on its own file; a listing
+        page on the records it shows and how many there are in all (the first page of all
+        records also on every filter's values and counts); a hub on its facet's values and counts.
         """
         context = spec.context
         if spec.kind == "record":
@@ -202,11 +231,22 @@ class PageRenderer:
             listing, page = context["listing"], context["page"]
             first = (page - 1) * self.plan.page_size
             parts = [str(page), str(len(listing.records)), *(r.digest for r in listing.records[first : first + self.plan.page_size])]
+            if listing.facet is None and page == 1:
+                parts += [self._facet_counts(facet) for facet in self.plan.facets]
         elif spec.kind == "hub":
-            parts = [str(len(listing.records)) for listing in self.plan.listings[context["facet"].name]]
+            parts = [self._facet_counts(context["facet"])]
+        elif spec.kind == "changes":
+            listing, page = context["listing"], context["page"]
+            shown = [*listing.page(page), *(listing.undated if page == 1 else ())]
+            parts = [str(page), str(len(listing.changes)), str(len(listing.undated)), *(f"{c.record.digest} {c.action.id}" for c in shown)]
         else:
             return None
         return hashlib.sha256("\n".join([spec.template, spec.title, self._settings, *parts]).encode()).hexdigest()
+
+    def _facet_counts(self, facet: Facet) -> str:
+        """A facet's values, with the key, title and size of each of its listings."""
+        listings = [(listing.key, listing.title, len(listing.records)) for listing in self.plan.listings[facet.name]]
+        return json.dumps([facet.name, facet.title, facet.values, listings])
 
     def url_of(self, src_uri: str) -> str:
         return page_url(src_uri, self.directory_urls)

@@ -145,7 +145,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
         title = listing.title if number == 1 else f"{listing.title} (page {number})"
         pages[listing.src_uri(number)] = PageSpec(
             "changes.html", title, {"listing": listing, "page": number},
-            nav_title=listing.title if number == 1 else None,
+            nav_title=listing.title if number == 1 else None, kind="changes",
         )
     return pages
 

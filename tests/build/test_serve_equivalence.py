@@ -1,0 +1,141 @@
+"""A `mkdocs serve` rebuild that reuses unchanged pages gives the same site as a clean build.
+
+Each edit is made to a small synthetic site, rebuilt the way `mkdocs serve` rebuilds (the same
+plugin instance, into the folder it is serving), then compared byte for byte with a clean
+build of the same files: navigation, hubs, listings, figures, open data and the sitemap.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import BUILD_DATE
+from yswd.tools.synth import synthesise
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_tree(served: Path, clean: Path) -> None:
+    mismatch = filecmp.dircmp(served, clean)
+    got, want = tree(served), tree(clean)
+    assert sorted(got) == sorted(want), (set(got) ^ set(want), mismatch.report())
+    different = [name for name in want if got[name] != want[name]]
+    assert different == [], different[:10]
+
+
+class Served:
+    """A site rebuilt as `mkdocs serve` does, beside a clean build of the same files."""
+
+    def __init__(self, root: Path, work: Path):
+        self.root = root
+        self.served = work / "served"
+        self.clean = work / "clean"
+
+    def _build(self, out: Path, fresh: bool):
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(out))
+        config.site_url = SERVE_URL
+        if fresh:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        return config.plugins["yswd"]
+
+    def start(self) -> None:
+        self._build(self.served, fresh=True)
+
+    def rebuild_and_compare(self) -> set[str]:
+        """Rebuild the served folder, compare it with a clean build; the pages reused."""
+        plugin = self._build(self.served, fresh=False)
+        reused = set(plugin.finished_pages.reused.pages)
+        self._build(self.clean, fresh=True)
+        assert_same_tree(self.served, self.clean)
+        return reused
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Served:
+    work = tmp_path_factory.mktemp("serve")
+    synthesise(work / "site", 36, seed=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        site = Served(work / "site", work)
+        site.start()
+        yield site
+
+
+def records(root: Path) -> list[Path]:
+    return sorted((root / "content/engagements").rglob("*.md"))
+
+
+def published(root: Path) -> list[Path]:
+    return [p for p in records(root) if "\nstatus: published\n" in p.read_text(encoding="utf-8")]
+
+
+@pytest.fixture(autouse=True)
+def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+
+
+def test_an_edited_title_is_redrawn_everywhere_and_nothing_else_is(served: Served) -> None:
+    record = published(served.root)[3]
+    record.write_text(re.sub(r"^title: .*$", 'title: "Edited for the test"', record.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    reused = served.rebuild_and_compare()
+    assert len(reused) > 40, "unchanged pages are reused, not drawn again"
+    record_id = re.search(r"^id: (.*)$", record.read_text(encoding="utf-8"), flags=re.M)
+    assert f"engagements/{record_id[1] if record_id else record.stem}.md" not in reused
+
+
+def test_moving_a_record_to_another_year_and_topic_redraws_hubs_and_listings(served: Served) -> None:
+    record = published(served.root)[5]
+    text = record.read_text(encoding="utf-8")
+    text = re.sub(r"^start: .*$", "start: 2019-05-01", text, count=1, flags=re.M)
+    text = re.sub(r"^topics: .*$", "topics: [mental-health]", text, count=1, flags=re.M)
+    record.write_text(text, encoding="utf-8")
+    served.rebuild_and_compare()
+
+
+def test_adding_and_deleting_records_while_serving(served: Served) -> None:
+    source = published(served.root)[7]
+    copy = source.with_name("a-new-record-for-the-test.md")
+    copy.write_text(source.read_text(encoding="utf-8").replace("\ntitle: ", "\nid: a-new-record-for-the-test\ntitle: ", 1), encoding="utf-8")
+    served.rebuild_and_compare()
+    assert (served.served / "engagements/a-new-record-for-the-test/index.html").is_file()
+    copy.unlink()
+    published(served.root)[0].unlink()
+    served.rebuild_and_compare()
+    assert not (served.served / "engagements/a-new-record-for-the-test").exists()
+
+
+def test_unpublishing_a_record_removes_it_from_the_served_site(served: Served) -> None:
+    record = published(served.root)[2]
+    record.write_text(record.read_text(encoding="utf-8").replace("\nstatus: published\n", "\nstatus: draft\n", 1), encoding="utf-8")
+    served.rebuild_and_compare()
+
+
+def test_a_settings_change_redraws_every_page(served: Served) -> None:
+    settings = served.root / "site_config/organisation.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    served.rebuild_and_compare()
+    mkdocs_yml = served.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace("site_name: \"", "site_name: \"Renamed ", 1), encoding="utf-8")
+    assert served.rebuild_and_compare() == set(), "a new site name is on every page"
+
+
+def test_a_broken_edit_then_its_fix(served: Served) -> None:
+    record = published(served.root)[4]
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("\nstatus: published\n", "\nstatus: publishd\n", 1), encoding="utf-8")
+    config = load_config(str(served.root / "mkdocs.yml"), site_dir=str(served.served))
+    with pytest.raises(Exception):
+        build(config, serve_url=SERVE_URL)
+    record.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+    served.rebuild_and_compare()

@@ -1,0 +1,126 @@
+"""Warm builds (the build cache in .cache/yswd/) give exactly what a cold build gives.
+
+Each test changes a small synthetic site, builds it warm (with the cache the last build left)
+and cold (YSWD_CACHE=off), and compares the two output trees byte for byte, the search index
+included.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import yswd.site.render
+from conftest import BUILD_DATE, SiteFolder
+from test_serve_equivalence import assert_same_tree, published, tree
+from yswd.mkdocs_plugin.build_cache import FOLDER
+from yswd.tools.synth import synthesise
+
+
+class Builds:
+    def __init__(self, root: Path, work: Path):
+        self.root, self.work = root, work
+
+    def build(self, name: str, monkeypatch: pytest.MonkeyPatch, cache: bool = True) -> Path:
+        """A build as a new `mkdocs build` process makes it (caches in memory start empty)."""
+        out = self.work / name
+        shutil.rmtree(out, ignore_errors=True)
+        monkeypatch.setenv("YSWD_CACHE", "on" if cache else "off")
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+        return out
+
+    def compare(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
+        """A warm build, checked against a cold one; the warm build's output and pages drawn."""
+        drawn: list[str] = []
+        original = yswd.site.render.PageRenderer.render
+
+        def spy(renderer, spec, src_uri):
+            drawn.append(src_uri)
+            return original(renderer, spec, src_uri)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(yswd.site.render.PageRenderer, "render", spy)
+            warm = self.build("warm", monkeypatch)
+        cold = self.build("cold", monkeypatch, cache=False)
+        assert_same_tree(warm, cold)
+        return warm, len(drawn)
+
+
+@pytest.fixture(autouse=True)
+def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    work = tmp_path_factory.mktemp("warm")
+    synthesise(work / "site", 40, seed=5)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+        site = Builds(work / "site", work)
+        site.build("first", patch)
+    return site
+
+
+def test_a_warm_build_draws_only_what_changed_and_matches_a_cold_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = published(builds.root)[2]
+    record.write_text(record.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Warm ", 1), encoding="utf-8")
+    _, drawn = builds.compare(monkeypatch)
+    assert 0 < drawn < 40, "unchanged pages come from the cache"
+
+
+def test_a_record_made_draft_is_gone_everywhere_from_a_warm_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds.build("before", monkeypatch)
+    record = published(builds.root)[0]
+    found = re.search(r"^id: (.*)$", record.read_text(encoding="utf-8"), flags=re.M)
+    record_id = found[1] if found else record.stem
+    assert (builds.work / "before" / "engagements" / record_id / "index.html").is_file()
+    record.write_text(record.read_text(encoding="utf-8").replace("\nstatus: published\n", "\nstatus: draft\n", 1), encoding="utf-8")
+    warm, _ = builds.compare(monkeypatch)
+    assert not (warm / "engagements" / record_id).exists()
+    everything = tree(warm)
+    mentions = [name for name, data in everything.items() if f"engagements/{record_id}".encode() in data or record_id.encode() in data]
+    assert mentions == [], mentions
+
+
+def test_a_settings_change_reaches_every_page_of_a_warm_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = builds.root / "site_config/organisation.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("\nname: ", "\nname: Renamed ", 1), encoding="utf-8")
+    assert settings.read_text(encoding="utf-8") != text
+    builds.compare(monkeypatch)
+
+
+def test_a_corrupt_or_truncated_cache_is_ignored(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds.build("fill", monkeypatch)
+    folder = builds.root / FOLDER
+    for path in folder.iterdir():
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    builds.compare(monkeypatch)
+    pack = next(folder.glob("*.pack"))
+    data = bytearray(pack.read_bytes())
+    for at in range(100, len(data) - 100, max(1, len(data) // 50)):
+        data[at] ^= 0x55  # flip bits in many entries, leaving the index readable
+    pack.write_bytes(bytes(data))
+    (folder / "records.json").write_text("{not json", encoding="utf-8")
+    builds.compare(monkeypatch)
+
+
+def test_no_cache_is_written_with_the_cache_off(site: SiteFolder) -> None:
+    result = site.yswd("build", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert not (site.root / ".cache").exists()
+    result = site.mkdocs("build", env={"YSWD_CACHE": "off"})
+    assert result.returncode == 0, result.stderr
+    assert not (site.root / ".cache").exists()
+    assert site.mkdocs("build").returncode == 0
+    assert (site.root / FOLDER / "records.json").is_file()
