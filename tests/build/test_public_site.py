@@ -16,7 +16,8 @@ import pytest
 from conftest import ROOT, SiteFolder
 from yswd.guards.checking import load_and_check
 
-from yswd.site.exports import feed_day, neutralise
+from yswd.site.exports import neutralise
+from yswd.site.feed import feed_day
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import filecmp
 import re
+import urllib.error
+import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import BUILD_DATE
+from test_serve import Served as Server
 from yswd.tools.synth import synthesise
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -139,3 +143,55 @@ def test_a_broken_edit_then_its_fix(served: Served) -> None:
         build(config, serve_url=SERVE_URL)
     record.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
     served.rebuild_and_compare()
+
+
+def test_a_real_yswd_serve_matches_a_clean_build_after_an_edit_an_addition_and_a_deletion(tmp_path: Path) -> None:
+    """The same, through a real `yswd serve` (its file watcher, its rebuilds, its HTTP server)."""
+    root = tmp_path / "site"
+    synthesise(root, 12, seed=4)
+    server = Server(SimpleNamespace(root=root))
+    try:
+        first, second = published(root)[:2]
+        edited = re.sub(r"^title: .*$", 'title: "Edited while serving"', first.read_text(encoding="utf-8"), count=1, flags=re.M)
+        after = len(server.lines)
+        first.write_text(edited, encoding="utf-8")
+        server.wait_for("Reloading browsers", after)
+        assert_served_as_built(server, root, tmp_path / "clean-1")
+        added = second.with_name("added-while-serving.md")
+        after = len(server.lines)
+        added.write_text(second.read_text(encoding="utf-8").replace("\ntitle: ", "\nid: added-while-serving\ntitle: ", 1), encoding="utf-8")
+        server.wait_for("Reloading browsers", after)
+        assert "added-while-serving" in assert_served_as_built(server, root, tmp_path / "clean-2")
+        gone = re.search(r"^id: (.*)$", second.read_text(encoding="utf-8"), flags=re.M)
+        gone_id = gone[1] if gone else second.stem
+        after = len(server.lines)
+        second.unlink()
+        server.wait_for("Reloading browsers", after)
+        built = assert_served_as_built(server, root, tmp_path / "clean-3")
+        assert "added-while-serving" in built and f"engagements/{gone_id}/" not in built
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{server.port}/engagements/{gone_id}/", timeout=10)
+    finally:
+        server.stop()
+
+
+def assert_served_as_built(server: Server, root: Path, out: Path) -> str:
+    """Every file of a clean build of the same files, fetched from the server, is the same
+    (bar the reload script the server adds to each page); the clean build's home page."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    config.site_url = f"http://127.0.0.1:{server.port}/"
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=config.site_url)
+    config.plugins.on_shutdown()
+    different = []
+    for name, want in tree(out).items():
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/{name}", timeout=10) as response:
+            got = response.read()
+        if name.endswith(".html") and want != got:
+            end = want.rindex(b"</body>")
+            reload_script = got[end : len(got) - (len(want) - end)]
+            got = want if got.startswith(want[:end]) and got.endswith(want[end:]) and reload_script.startswith(b"<script>") else got
+        if got != want:
+            different.append(name)
+    assert different == [], different[:10]
+    return (out / "index.html").read_text(encoding="utf-8") + (out / "data/engagements.json").read_text(encoding="utf-8")

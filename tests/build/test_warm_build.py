@@ -1,8 +1,9 @@
 """Warm builds (the build cache in .cache/yswd/) give exactly what a cold build gives.
 
-Each test changes a small synthetic site, builds it warm (with the cache the last build left)
-and cold (YSWD_CACHE=off), and compares the two output trees byte for byte, the search index
-included.
+Each test changes a small synthetic site (a record, a record's status, the settings, the
+strategy, a theme template, yswd's version), builds it warm (with the cache the last build
+left) and cold (YSWD_CACHE=off), and compares the two output trees byte for byte, the search
+index included.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import yswd
 import yswd.site.render
 from conftest import BUILD_DATE, SiteFolder
 from test_serve_equivalence import assert_same_tree, published, tree
-from yswd.mkdocs_plugin.build_cache import FOLDER
+from yswd.mkdocs_plugin.build_cache import FOLDER, code_version
 from yswd.tools.synth import synthesise
 
 
@@ -39,6 +41,11 @@ class Builds:
 
     def compare(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
         """A warm build, checked against a cold one; the warm build's output and pages drawn."""
+        warm, drawn, _ = self.compare_drawn(monkeypatch)
+        return warm, drawn
+
+    def compare_drawn(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, int]:
+        """A warm build, checked against a cold one; the warm output, and the pages each drew."""
         drawn: list[str] = []
         original = yswd.site.render.PageRenderer.render
 
@@ -49,9 +56,10 @@ class Builds:
         with monkeypatch.context() as patch:
             patch.setattr(yswd.site.render.PageRenderer, "render", spy)
             warm = self.build("warm", monkeypatch)
-        cold = self.build("cold", monkeypatch, cache=False)
+            warm_drawn = len(drawn)
+            cold = self.build("cold", monkeypatch, cache=False)
         assert_same_tree(warm, cold)
-        return warm, len(drawn)
+        return warm, warm_drawn, len(drawn) - warm_drawn
 
 
 @pytest.fixture(autouse=True)
@@ -97,6 +105,42 @@ def test_a_settings_change_reaches_every_page_of_a_warm_build(builds: Builds, mo
     settings.write_text(text.replace("\nname: ", "\nname: Renamed ", 1), encoding="utf-8")
     assert settings.read_text(encoding="utf-8") != text
     builds.compare(monkeypatch)
+
+
+def test_a_strategy_change_reaches_a_warm_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    strategy = builds.root / "content/strategy.yml"
+    text = strategy.read_text(encoding="utf-8")
+    assert "\n    name: Reader panel\n" in text
+    strategy.write_text(text.replace("\n    name: Reader panel\n", "\n    name: Panel of volunteer readers\n", 1), encoding="utf-8")
+    warm, _ = builds.compare(monkeypatch)
+    assert "Panel of volunteer readers" in (warm / "ways-to-take-part/index.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_template_change_reaches_every_page_of_a_warm_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    mkdocs_yml = builds.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1), encoding="utf-8")
+    template = builds.root / "overrides/main.html"
+    template.parent.mkdir(exist_ok=True)
+    template.write_text('{% extends "yswd-base.html" %}\n{% block announce %}First notice{% endblock %}\n', encoding="utf-8")
+    builds.build("with-template", monkeypatch)
+    template.write_text('{% extends "yswd-base.html" %}\n{% block announce %}Second notice{% endblock %}\n', encoding="utf-8")
+    warm, _ = builds.compare(monkeypatch)
+    pages = [text for name, text in tree(warm).items() if name.endswith(".html")]
+    assert not any(b"First notice" in page for page in pages)
+    assert sum(b"Second notice" in page for page in pages) > 40
+
+
+def test_a_new_yswd_version_uses_nothing_from_the_cache(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds.build("before-upgrade", monkeypatch)
+    _, warm_drawn, cold_drawn = builds.compare_drawn(monkeypatch)
+    assert warm_drawn < cold_drawn, "the same version reuses what it drew"
+    monkeypatch.setattr(yswd, "__version__", "99.0.0")
+    code_version.cache_clear()
+    try:
+        _, warm_drawn, cold_drawn = builds.compare_drawn(monkeypatch)
+    finally:
+        code_version.cache_clear()
+    assert warm_drawn == cold_drawn, "a cache made by another version of yswd is not used"
 
 
 def test_a_corrupt_or_truncated_cache_is_ignored(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:

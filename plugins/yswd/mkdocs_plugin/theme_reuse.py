@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from yswd.mkdocs_plugin.build_cache import code_version
+from yswd.site.render import settings_json
 
 if TYPE_CHECKING:
     from yswd.mkdocs_plugin.disk_cache import DiskCache
@@ -56,8 +57,8 @@ def build_signature(config: MkDocsConfig, nav: Navigation, root: Path) -> str:
     settings = {key: value for key, value in config.items() if key not in ("plugins", "site_dir", "watch", "theme")}
     plugins = {name: dict(getattr(plugin, "config", None) or {}) for name, plugin in config.plugins.items()}  # hooks have none
     parts = [
-        json.dumps(settings, sort_keys=True, default=str),
-        json.dumps(plugins, sort_keys=True, default=str),
+        settings_json(settings),
+        settings_json(plugins),
         repr(config.theme),
         _theme_files(config.theme.dirs, root),
         json.dumps(_nav_items(nav.items), default=str),

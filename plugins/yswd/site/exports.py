@@ -1,4 +1,4 @@
-"""Open data: every published record as JSON and CSV, their JSON Schema, and an Atom feed.
+"""Open data: every published record as JSON and CSV, their JSON Schema, and (from feed.py) the Atom feed.
 
 The JSON is made from the export models below (which reuse the content models for themes,
 actions, feedback and evaluation) and the schema is generated from the same models, so the
@@ -17,14 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, ConfigDict, Field
 
 from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Decision, Engagement, Evaluation, FeedbackGiven, Phase, Theme, latest_date
+from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
 from yswd.content.values import MonthOrDay, ODS_PATTERN
-from yswd.dates import is_month
+from yswd.site.feed import atom_feed
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
 
@@ -322,48 +321,6 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
         for row in rows:
             writer.writerow([neutralise(cell) for cell in base + row + [precision]])
     return out.getvalue()
-
-
-def atom_feed(plan: SitePlan, site_url: str, site_name: str) -> bytes:
-    """New and updated records, dated by each record's `updated` date, never by the clock."""
-    feed = FeedGenerator()
-    base = site_url or "urn:yswd:"
-    feed.id(base + "feed.xml" if site_url else "urn:yswd:feed")
-    feed.title(f"{site_name}: new and updated engagements")
-    feed.author({"name": plan.organisation.name})
-    feed.language("en-GB")
-    if site_url:
-        feed.link(href=site_url + "feed.xml", rel="self")
-        feed.link(href=site_url, rel="alternate")
-    newest = sorted(plan.engagements, key=lambda r: (feed_day(r.engagement), r.id), reverse=True)
-    for record in reversed(newest[:50]):
-        entry = feed.add_entry()
-        url = site_url + page_url(plan.record_src_uri(record))
-        entry.id(url if site_url else f"urn:yswd:engagement:{record.id}")
-        entry.title(record.engagement.title)
-        entry.link(href=url)
-        entry.updated(_midnight(feed_day(record.engagement)))
-        if not is_month(record.engagement.start):  # a month has no day to give
-            entry.published(_midnight(record.engagement.start))
-        if record.engagement.summary:
-            entry.summary(record.engagement.summary)
-    feed.updated(_midnight(max((feed_day(r.engagement) for r in newest), default=plan.today)))
-    return feed.atom_str(pretty=True)
-
-
-def feed_day(engagement: Engagement) -> dt.date:
-    """The day a feed entry was updated: Atom needs a day, so when the latest date is only a
-    month, the latest date written with its day (the month's first day only when there is none)."""
-    latest = latest_date(engagement)
-    if not is_month(latest):
-        return latest
-    written = [r.date for r in engagement.reviews] + [u.date for a in engagement.we_did for u in a.updates]
-    written += [d for d in (engagement.start, engagement.end) if d is not None and not is_month(d)]
-    return max(written, default=dt.date(latest.year, latest.month, 1))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
 def data_files(plan: SitePlan, site_url: str, site_name: str, memo: dict[str, str] | None = None) -> dict[str, str | bytes]:

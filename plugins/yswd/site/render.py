@@ -59,12 +59,26 @@ _ATTRIBUTES = {
 }
 
 
+def settings_json(value: object) -> str:
+    """Settings as text for a cache key: objects (a Markdown extension given as an instance) by
+    their class and settings, never by their address in memory, which differs every process."""
+    return json.dumps(value, sort_keys=True, default=_described)
+
+
+def _described(value: object) -> object:
+    configs = getattr(value, "getConfigs", None)
+    if callable(configs):
+        return [f"{type(value).__module__}.{type(value).__qualname__}", configs()]
+    text = str(value)
+    return f"{type(value).__module__}.{type(value).__qualname__}" if " at 0x" in text else text
+
+
 class MarkdownRenderer:
     """Staff-written Markdown to safe HTML, with the same extensions as the rest of the site."""
 
     def __init__(self, extensions: list[Any] | None = None, configs: dict[str, dict] | None = None):
         self._md = markdown_lib.Markdown(extensions=extensions or [], extension_configs=configs or {})
-        self.settings = json.dumps([extensions or [], configs or {}], sort_keys=True, default=str)
+        self.settings = settings_json([extensions or [], configs or {}])
         """The extensions and their settings: part of what a page's HTML depends on."""
 
     def __call__(self, text: str | None) -> Markup:
