@@ -5,7 +5,8 @@
 Writes a synthetic site, starts `yswd serve` on it, and then, alternately, times a cold
 `mkdocs build` of the same site (a fresh process, output folder removed) and one edit: the
 title of a record is changed on disk, and the record's page is fetched from the server every
-50 ms until it shows the new title. Reports medians and their ratio, measured in one run.
+50 ms until it shows the new title. Reports medians and their ratio, measured in one run,
+and writes them into benchmarks/README.md between the EDIT_LOOP markers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
+
+from build_speed import write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.15
@@ -101,6 +105,17 @@ def main() -> None:
         f"save to page {edit:.2f} s, ratio {ratio:.3f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
     print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    write_into_readme("\n".join([
+        f"Measured {date.today().isoformat()} at {args.records:,} records, {args.edits} alternating runs in one run of the script, "
+        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end).",
+        "",
+        "| | median | per run |",
+        "|---|---:|---|",
+        f"| cold `mkdocs build` | {cold:.1f} s | {', '.join(f'{t:.1f}' for t in colds)} s |",
+        f"| `yswd serve`, save to page | {edit:.2f} s | {', '.join(f'{t:.2f}' for t in edits)} s |",
+        f"| ratio (target at most {TARGET}) | **{ratio:.3f}**, {'met' if ratio <= TARGET else 'missed'} | "
+        f"{', '.join(f'{e / c:.3f}' for e, c in zip(edits, colds))} |",
+    ]), "<!-- EDIT_LOOP:START -->", "<!-- EDIT_LOOP:END -->")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -6,7 +6,8 @@ Writes a synthetic site and fills its cache with one build. Then, for each run: 
 title is changed; a warm build (a new process, the cache in .cache/yswd/) and a cold build
 (a new process, YSWD_CACHE=off) of that same state are timed, alternating which goes first,
 each into a removed output folder; the two outputs are compared byte for byte. Reports
-medians and their ratio, measured in one run.
+medians and their ratio, measured in one run, and writes them into benchmarks/README.md
+between the WARM markers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
+
+from build_speed import write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.50
@@ -71,6 +75,18 @@ def main() -> None:
         f"ratio {ratio:.2f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
     print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    write_into_readme("\n".join([
+        f"Measured {date.today().isoformat()} at {args.records:,} records, {args.runs} alternating runs in one run of the script, "
+        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
+        "every warm output was byte-identical to its cold twin.",
+        "",
+        "| | median | per run |",
+        "|---|---:|---|",
+        f"| cold build (YSWD_CACHE=off) | {cold:.1f} s | {', '.join(f'{t:.1f}' for t in colds)} s |",
+        f"| warm build, one record changed | {warm:.1f} s | {', '.join(f'{t:.1f}' for t in warms)} s |",
+        f"| ratio (target at most {TARGET}) | **{ratio:.2f}**, {'met' if ratio <= TARGET else 'missed'} | "
+        f"{', '.join(f'{w / c:.2f}' for w, c in zip(warms, colds))} |",
+    ]), "<!-- WARM:START -->", "<!-- WARM:END -->")
     shutil.rmtree(work, ignore_errors=True)
 
 
