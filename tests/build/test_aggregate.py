@@ -125,8 +125,9 @@ def test_a_regional_site_from_three_organisations_builds_and_attributes_every_re
 
     # Listings and the organisation facet; figures for each and in total
     hub = text_of(out / "organisations/index.html")
-    for code in published:
-        assert f"ODS code {code}" in hub
+    for code, data in published.items():
+        name = data["publisher"] if code == OLDER else data["publisher"]["name"]
+        assert f"{name} ({len(data['records'])} engagements)" in hub
     listing = text_of(out / "organisations/rx1/index.html")
     assert f"of {len(published['RX1']['records'])}." in listing and "in format 1.0" in listing
     assert "Showing 1 to 20 of" in text_of(out / "engagements/index.html")
@@ -208,3 +209,56 @@ def test_a_newer_minor_version_is_read_and_a_file_changed_by_hand_stops_the_buil
     assert result.returncode == 1
     assert f"data/sources/QE1.json: records[{spoilt['records'][0]['id']}].start: should be text." in result.stderr
     shutil.rmtree(site.root / "content")
+
+
+def test_the_regional_listings_have_the_public_sites_facets_and_filters(region: dict, tmp_path: Path) -> None:
+    """Organisation, topic, year, type and action status: a static listing for each value (no
+    JavaScript needed), and the filter index the listing's filters combine, as on an organisation's site."""
+    site = aggregate(region, tmp_path / "region", *sources(region))
+    assert site.mkdocs("build", "--strict").returncode == 0
+    out = site.root / "site"
+    records = [(r["regional_id"], r["record"]) for r in json.loads((out / "data/engagements.json").read_bytes())["records"]]
+    index = json.loads((out / "data/filter-index.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in index["facets"]] == ["organisation", "topic", "year", "type", "action-status"]
+    assert index["meta"] == ["organisation", "type", "start"]
+    assert len(index["records"]) == len(records)
+    facets = {f["name"]: f for f in index["facets"]}
+
+    def members(facet: str, key: str) -> set[str]:
+        column, position = 3 + [f["name"] for f in index["facets"]].index(facet), facets[facet]["keys"].index(key)
+        return {row[1] for row in index["records"] if position in row[column]}
+
+    expected = {
+        ("topic", "maternity"): {rid for rid, r in records if "maternity" in r["topics"]},
+        ("organisation", "rx1"): {rid for rid, r in records if rid.startswith("RX1/")},
+        ("year", "2025-26"): {rid for rid, r in records if r["financial_year"] == "2025-26"},
+        ("action-status", "done"): {rid for rid, r in records if any(a["status"] == "done" for a in r["we_did"])},
+        ("type", "survey"): {rid for rid, r in records if r["type"] == "survey"},
+    }
+    folders = {"topic": "topics", "organisation": "organisations", "year": "years", "action-status": "action-status", "type": "types"}
+    for (facet, key), ids in expected.items():
+        assert ids, f"the test sites have no {facet} {key}"
+        pages = {f"organisations/{rid.split('/')[0].lower()}/engagements/{rid.split('/')[1]}/" for rid in ids}
+        assert members(facet, key) == pages, (facet, key)
+        listing = text_of(out / folders[facet] / key / "index.html")
+        assert f"of {len(ids)}." in listing, (facet, key)
+        hub = text_of(out / folders[facet] / "index.html")
+        label = facets[facet]["labels"][facets[facet]["keys"].index(key)]
+        assert f"{label} ({len(ids)} engagement" in hub, (facet, key)
+    for row in index["records"]:
+        assert (out / row[1] / "index.html").is_file(), row[1]
+    # The filters are on the first page of every engagement, with a static link for every value
+    first = (out / "engagements/index.html").read_text(encoding="utf-8")
+    assert 'id="yswd-filter"' in first and 'data-index="../data/filter-index.json"' in first
+    assert "assets/yswd/filter.js" in first and (out / "assets/yswd/filter.js").is_file()
+    for name, facet in facets.items():
+        assert f'<select id="filter-{name}" name="{name}">' in first
+        for key in facet["keys"]:
+            assert f'href="../{folders[name]}/{key}/"' in first, (name, key)
+    assert 'id="yswd-filter"' not in (out / "engagements/page-2/index.html").read_text(encoding="utf-8")
+    # A record's page links to its topics', type's and year's listings
+    rid, record = next((rid, r) for rid, r in records if r["topics"])
+    page = (out / f"organisations/{rid.split('/')[0].lower()}/engagements/{record['id']}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../../../topics/{record["topics"][0]}/"' in page
+    assert f'href="../../../../types/{record["type"]}/"' in page
+    assert f'href="../../../../years/{record["financial_year"]}/"' in page

@@ -24,7 +24,8 @@ from yswd.dates import build_date
 from yswd.mkdocs_plugin.generated_page import add_hubs, page_stub
 from yswd.mkdocs_plugin.theme_setup import adopt_theme
 from yswd.site.open_data import OpenDataError, Source, read_source
-from yswd.site.regional import DATA_FILE, SOURCES_FOLDER, RegionalPlan, plan_region, regional_json
+from yswd.site.exports import FILTER_INDEX
+from yswd.site.regional import DATA_FILE, SOURCES_FOLDER, RegionalPlan, filter_index, plan_region, regional_json
 from yswd.site.regional_render import RegionalRenderer
 from yswd.site.render import MarkdownRenderer
 from yswd.site.search import SearchIndexError, build_index, searchable
@@ -75,10 +76,11 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         assert self.plan is not None
-        for asset in ("yswd.css", "search.js"):
+        for asset in ("yswd.css", "search.js", "filter.js"):
             files.append(File.generated(config, f"assets/yswd/{asset}", abs_src_path=str(ASSETS / asset)))
         site_url = config.site_url or ""
         files.append(File.generated(config, DATA_FILE, content=regional_json(self.plan, site_url if site_url.endswith("/") or not site_url else site_url + "/")))
+        files.append(File.generated(config, FILTER_INDEX, content=filter_index(self.plan, config.use_directory_urls)))
         for src_uri, spec in self.plan.pages.items():
             page_source = page_stub(spec.title)
             inclusion = InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV

@@ -23,6 +23,7 @@ from yswd.analysis.reach import group_shares
 from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
 from yswd.content.values import MonthOrDay, ODS_PATTERN
+from yswd.site import filters
 from yswd.site.feed import atom_feed
 from yswd.site.pages import SitePlan
 from yswd.site.routes import page_url
@@ -359,23 +360,9 @@ def kind_of(prop: dict) -> str:
 
 
 def filter_index(plan: SitePlan) -> str:
-    """The compact index the filter script loads the first time someone filters.
-
-    Facet values are listed once; each record is [title, address, start date, then for
-    each facet the positions of its values]. About 100 bytes a record before compression.
-    """
-    facets = [
-        {"name": facet.name, "labels": [label for _, label in facet.values], "keys": [key for key, _ in facet.values]}
-        for facet in plan.facets
-    ]
-    positions = [{key: i for i, key in enumerate(f["keys"])} for f in facets]
-    area_wide = plan.facet("locality")
-    records = []
-    for record in plan.engagements:
-        e = record.engagement
-        row: list[object] = [e.title, page_url(plan.record_src_uri(record)), e.start.isoformat()]
-        for facet, position in zip(plan.facets, positions):
-            keys = facet.keys_of(record) if facet is not area_wide or e.localities else ()
-            row.append([position[k] for k in keys if k in position])
-        records.append(row)
-    return json.dumps({"facets": facets, "records": records}, ensure_ascii=False, separators=(",", ":"))
+    """The index the filter script loads: each result's line gives its type, start and places."""
+    return filters.filter_index(
+        plan.facets, plan.engagements,
+        lambda r: (r.engagement.title, page_url(plan.record_src_uri(r)), r.engagement.start.isoformat()),
+        ("type", filters.START, "locality"),
+    )

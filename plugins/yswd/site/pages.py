@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
@@ -31,8 +31,13 @@ class Facet:
     in_nav: bool
     values: tuple[tuple[str, str], ...]
     """(key, label) pairs in display order."""
-    keys_of: Callable[[EngagementFile], tuple[str, ...]]
-    """The facet's keys that a record belongs to."""
+    keys_of: Callable[[Any], tuple[str, ...]]
+    """The facet's keys that a record belongs to (a record of this site, or of a regional one)."""
+    everywhere: str | None = None
+    """What a record that belongs to every value is called ("Area-wide" for places). The filter
+    index lists such a record under no value, and any choice matches it."""
+    indexed_keys_of: Callable[[Any], tuple[str, ...]] | None = None
+    """The keys the filter index lists, when they differ from keys_of (a facet with `everywhere`)."""
 
 
 @dataclass(frozen=True)
@@ -43,13 +48,24 @@ class Listing:
     key: str
     title: str
     folder: str
-    records: tuple[EngagementFile, ...]
+    records: tuple[Any, ...]
+    """Newest first: this site's records (EngagementFile), or a regional site's."""
 
     def page_count(self, page_size: int) -> int:
         return max(1, math.ceil(len(self.records) / page_size))
 
     def src_uri(self, page: int = 1) -> str:
         return f"{self.folder}/index.md" if page == 1 else f"{self.folder}/page-{page}.md"
+
+    def page_specs(self, page_size: int, template: str = "listing.html", nav_title: str | None = None) -> dict[str, PageSpec]:
+        """Its pages, by source path; the first joins the navigation when given a nav_title."""
+        return {
+            self.src_uri(page): PageSpec(
+                template, self.title if page == 1 else f"{self.title} (page {page})", {"listing": self, "page": page},
+                nav_title=nav_title if page == 1 else None, kind="listing",
+            )
+            for page in range(1, self.page_count(page_size) + 1)
+        }
 
 
 @dataclass(frozen=True)

@@ -45,17 +45,17 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
             path = attached_path(url, record.folder)
             if path is not None:
                 plan.documents[path.as_posix()] = record
-    _add_listing_pages(plan, plan.index, nav_title="You said, we did")
+    plan.pages.update(plan.index.page_specs(page_size, nav_title="You said, we did"))
     plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
     plan.pages[STANDARD_PAGE] = PageSpec("standard.html", "The open data standard")
     plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary", kind="glossary")
     plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:
         plan.pages[f"{facet.folder}/index.md"] = PageSpec(
-            "hub.html", facet.title, {"facet": facet}, nav_title=facet.title if facet.in_nav else None, kind="hub"
+            "hub.html", facet.title, {"facet": facet, "intro": _hub_intro(plan, facet)}, nav_title=facet.title if facet.in_nav else None, kind="hub"
         )
         for listing in plan.listings[facet.name]:
-            _add_listing_pages(plan, listing)
+            plan.pages.update(listing.page_specs(page_size))
     plan.pages.update(strategy_pages(plan))
     if audience == "review":
         plan.pages["review/index.md"] = PageSpec("review.html", "Reader panel: waiting for review", nav_title="Reader panel")
@@ -65,12 +65,10 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
     return plan
 
 
-def _add_listing_pages(plan: SitePlan, listing: Listing, nav_title: str | None = None) -> None:
-    for page in range(1, listing.page_count(plan.page_size) + 1):
-        title = listing.title if page == 1 else f"{listing.title} (page {page})"
-        plan.pages[listing.src_uri(page)] = PageSpec(
-            "listing.html", title, {"listing": listing, "page": page}, nav_title=nav_title if page == 1 else None, kind="listing"
-        )
+def _hub_intro(plan: SitePlan, facet: Facet) -> str:
+    if facet.name == "year":
+        return f"Engagements by the year they started. Each year runs from {plan.year_of(plan.today).span_words}."
+    return ""
 
 
 def _facets(plan: SitePlan) -> list[Facet]:
@@ -88,6 +86,7 @@ def _facets(plan: SitePlan) -> list[Facet]:
         Facet(
             "locality", "localities", "Localities", True, tuple(org.localities.items()),
             lambda r: tuple(r.engagement.localities) or tuple(org.localities),
+            everywhere="Area-wide", indexed_keys_of=lambda r: tuple(r.engagement.localities),
         ),
         Facet(
             "year", "years", "Years", True, tuple((y.label, y.label) for y in years),

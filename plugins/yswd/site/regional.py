@@ -10,16 +10,37 @@ never guessed), for each organisation and in total.
 from __future__ import annotations
 
 import json
-import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable, Iterable
 
+from yswd.content.model import ACTION_STATUS_WORDS
 from yswd.site.open_data import Source, original_url
-from yswd.site.pages import PageSpec
+from yswd.site import filters
+from yswd.site.pages import Facet, Listing, PageSpec
+from yswd.site.routes import page_url
 
 REGIONAL_FORMAT = {"name": "yswd-regional", "version": "1.0"}
 DATA_FILE = "data/engagements.json"
 SOURCES_FOLDER = "data/sources"
+INDEX_FOLDER = "engagements"
+LISTING = "regional_listing.html"
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def key_of(text: object) -> str:
+    """A value from a source as a key fit for a web address: "Mental health & wellbeing" ->
+    "mental-health-wellbeing". Keys as our format writes them are kept as they are; one with no
+    letters or digits is "other"."""
+    return _NOT_KEY.sub("-", str(text).lower()).strip("-")[:60] or "other"
+
+
+def label_of(text: object) -> str:
+    """A topic as people read it. The format gives topics as keys only, so "mental-health"
+    reads "Mental health"; a topic written in words already is kept as written."""
+    written = str(text).strip()
+    return written.replace("-", " ").capitalize() if written == key_of(written) else written
 
 
 @dataclass(frozen=True)
@@ -46,6 +67,24 @@ class RegionalRecord:
     @property
     def year(self) -> str:
         return str(self.data.get("financial_year") or str(self.data["start"])[:4])
+
+    @property
+    def year_key(self) -> str:
+        return key_of(self.year)
+
+    @property
+    def type_key(self) -> str:
+        return key_of(self.data["type"])
+
+    @property
+    def topics(self) -> tuple[tuple[str, str], ...]:
+        """(key, label) for each topic the record gives."""
+        return tuple((key_of(t), label_of(t)) for t in self.data.get("topics") or () if str(t).strip())
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The statuses of its actions, once each."""
+        return tuple(dict.fromkeys(a["status"] for a in self.data.get("we_did") or () if a.get("status") in ACTION_STATUS_WORDS))
 
     @property
     def sort_key(self) -> tuple:
@@ -104,22 +143,6 @@ class Organisation:
         return f"{SOURCES_FOLDER}/{self.ods_code}.json"
 
 
-@dataclass(frozen=True)
-class RegionalListing:
-    """Records under one heading, newest first, in pages (the shape `_macros.pagination` expects)."""
-
-    title: str
-    folder: str
-    records: tuple[RegionalRecord, ...]
-    intro: str = ""
-
-    def page_count(self, page_size: int) -> int:
-        return max(1, math.ceil(len(self.records) / page_size))
-
-    def src_uri(self, page: int = 1) -> str:
-        return f"{self.folder}/index.md" if page == 1 else f"{self.folder}/page-{page}.md"
-
-
 @dataclass
 class RegionalPlan:
     name: str
@@ -127,12 +150,32 @@ class RegionalPlan:
     organisations: list[Organisation]
     records: list[RegionalRecord]
     page_size: int = 20
-    years: list[RegionalListing] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    """Organisation, topic, year, type and action status: the values the records have."""
+    index: Listing | None = None
+    listings: dict[str, list[Listing]] = field(default_factory=dict)
+    """Facet name to one listing per value (the shape the site's listing templates expect)."""
     pages: dict[str, PageSpec] = field(default_factory=dict)
 
     @property
     def total(self) -> Tally:
         return tally(self.records)
+
+    def organisation(self, key: str) -> Organisation:
+        """An organisation by its key in the organisation facet (its ODS code in lower case)."""
+        return next(o for o in self.organisations if o.ods_code.lower() == key)
+
+    def listing(self, facet: str, key: str) -> Listing:
+        return next(listing for listing in self.listings[facet] if listing.key == key)
+
+
+def filter_index(plan: RegionalPlan, directory_urls: bool = True) -> str:
+    """The index the filter script loads: each result's line gives its organisation, type and start."""
+    return filters.filter_index(
+        plan.facets, plan.records,
+        lambda r: (str(r.data["title"]), page_url(r.src_uri, directory_urls), str(r.data["start"])),
+        ("organisation", "type", filters.START),
+    )
 
 
 def plan_region(name: str, sources: list[Source], today: date, page_size: int = 20) -> RegionalPlan:
@@ -148,34 +191,63 @@ def plan_region(name: str, sources: list[Source], today: date, page_size: int = 
         organisations.append(Organisation(source.ods_code, source.name, source.site_url, source, records))
     everything = sorted((r for o in organisations for r in o.records), key=lambda r: r.sort_key, reverse=True)
     plan = RegionalPlan(name, today, organisations, everything, page_size)
+    plan.facets = _facets(organisations, everything)
+    plan.index = Listing(None, "", "Every engagement", INDEX_FOLDER, tuple(everything))
     plan.pages["index.md"] = PageSpec("regional_home.html", name)
-    _listing_pages(plan, RegionalListing("Every engagement", "engagements", tuple(everything)), "Every engagement")
-    plan.pages["organisations/index.md"] = PageSpec("regional_hub.html", "Organisations", {"kind": "organisations"}, nav_title="Organisations")
+    plan.pages.update(plan.index.page_specs(page_size, LISTING, "Every engagement"))
+    for facet in plan.facets:
+        plan.listings[facet.name] = _facet_listings(facet, everything)
+        plan.pages[f"{facet.folder}/index.md"] = PageSpec(
+            "hub.html", facet.title, {"facet": facet, "intro": ""}, nav_title=facet.title if facet.in_nav else None, kind="hub"
+        )
+        for listing in plan.listings[facet.name]:
+            plan.pages.update(listing.page_specs(page_size, LISTING))
     for organisation in organisations:
-        listing = RegionalListing(organisation.name, organisation.folder, organisation.records)
-        _listing_pages(plan, listing, organisation=organisation)
         for record in organisation.records:
             plan.pages[record.src_uri] = PageSpec("regional_record.html", str(record.data["title"]), {"record": record, "organisation": organisation}, kind="record")
-    by_year: dict[str, list[RegionalRecord]] = {}
-    for record in everything:
-        by_year.setdefault(record.year, []).append(record)
-    plan.years = [RegionalListing(f"Engagements that started in {y}", f"years/{y}", tuple(by_year[y])) for y in sorted(by_year, reverse=True)]
-    plan.pages["years/index.md"] = PageSpec("regional_hub.html", "Years", {"kind": "years"}, nav_title="Years")
-    for listing in plan.years:
-        _listing_pages(plan, listing)
     plan.pages["figures/index.md"] = PageSpec("regional_figures.html", "Figures", nav_title="Figures")
     plan.pages["data/index.md"] = PageSpec("regional_data.html", "Open data", nav_title="Open data")
     plan.pages["search/index.md"] = PageSpec("regional_search.html", "Search", nav_title="Search")
     return plan
 
 
-def _listing_pages(plan: RegionalPlan, listing: RegionalListing, nav_title: str | None = None, organisation: Organisation | None = None) -> None:
-    for page in range(1, listing.page_count(plan.page_size) + 1):
-        title = listing.title if page == 1 else f"{listing.title} (page {page})"
-        plan.pages[listing.src_uri(page)] = PageSpec(
-            "regional_listing.html", title, {"listing": listing, "page": page, "organisation": organisation},
-            nav_title=nav_title if page == 1 else None,
-        )
+def _facets(organisations: list[Organisation], records: list[RegionalRecord]) -> list[Facet]:
+    """The facets, each with the values the records have: a topic or type under the same key in two
+    organisations is one value, labelled as the first organisation (by name) labels it."""
+
+    def values(pairs: Iterable[tuple[str, str]], order: Callable[[tuple[str, str]], object] | None = None) -> tuple[tuple[str, str], ...]:
+        found = dict(reversed(list(pairs)))  # the first label of each key wins
+        return tuple(sorted(found.items(), key=order) if order else found.items())
+
+    by_label = lambda pair: (pair[1].casefold(), pair[0])  # noqa: E731
+    statuses = {s for r in records for s in r.statuses}
+    return [
+        Facet(
+            "organisation", "organisations", "Organisations", True,
+            tuple((o.ods_code.lower(), o.name) for o in organisations), lambda r: (r.ods_code.lower(),),
+        ),
+        Facet("topic", "topics", "Topics", True, values((t for r in records for t in r.topics), by_label), lambda r: tuple(k for k, _ in r.topics)),
+        Facet(
+            "year", "years", "Years", True,
+            tuple(reversed(values(((r.year_key, r.year) for r in records), lambda pair: pair[0]))), lambda r: (r.year_key,),
+        ),
+        Facet(
+            "type", "types", "Types of engagement", False,
+            values(((r.type_key, str(r.data["type_label"])) for r in records), by_label), lambda r: (r.type_key,),
+        ),
+        Facet(
+            "action-status", "action-status", "Action status", False,
+            tuple((k, w) for k, w in ACTION_STATUS_WORDS.items() if k in statuses), lambda r: r.statuses,
+        ),
+    ]
+
+
+def _facet_listings(facet: Facet, records: list[RegionalRecord]) -> list[Listing]:
+    members: dict[str, list[RegionalRecord]] = {key: [] for key, _ in facet.values}
+    for record in records:
+        for key in facet.keys_of(record):
+            members[key].append(record)
+    return [Listing(facet, key, label, f"{facet.folder}/{key}", tuple(members[key])) for key, label in facet.values]
 
 
 def regional_json(plan: RegionalPlan, site_url: str = "") -> str:

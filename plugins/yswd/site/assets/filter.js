@@ -1,7 +1,9 @@
-/* Combine the filters on "You said, we did" in place, with the choices kept in the address
-   so a filtered view can be shared. Without JavaScript the page offers one static listing
-   per filter value instead; this script only adds to that. The index it needs is fetched
-   the first time someone filters, never on page load. */
+/* Combine the filters on a listing ("You said, we did", or a regional site's "Every
+   engagement") in place, with the choices kept in the address so a filtered view can be
+   shared. Without JavaScript the page offers one static listing per filter value instead;
+   this script only adds to that. The index it needs is fetched the first time someone
+   filters, never on page load; it says which facets there are and which make each result's
+   line of facts. */
 (function () {
   "use strict";
   var form = document.getElementById("yswd-filter");
@@ -34,7 +36,7 @@
       if (!select.value) return;
       var f = facet(select.name);
       var position = index.facets[f].keys.indexOf(select.value);
-      chosen.push({ column: 3 + f, position: position, areaWide: select.name === "locality" });
+      chosen.push({ column: 3 + f, position: position, everywhere: !!index.facets[f].everywhere });
     });
     return chosen;
   }
@@ -42,21 +44,24 @@
   function matches(record, chosen) {
     return chosen.every(function (pick) {
       var values = record[pick.column];
-      return values.indexOf(pick.position) !== -1 || (pick.areaWide && values.length === 0);
+      return values.indexOf(pick.position) !== -1 || (pick.everywhere && values.length === 0);
     });
   }
 
   function ukDate(iso) {
     var parts = iso.split("-");
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(iso)) return iso; // written some other way: shown as it is
     if (parts.length === 2) return months[Number(parts[1]) - 1] + " " + parts[0]; // only the month is known
     return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
   }
 
   function facts(record) {
-    var type = index.facets[facet("type")];
-    var place = index.facets[facet("locality")];
-    var where = record[3 + facet("locality")].map(function (p) { return place.labels[p]; }).join(", ");
-    return [type.labels[record[3 + facet("type")][0]], ukDate(record[2]), where || "Area-wide"].join(" · ");
+    return index.meta.map(function (name) {
+      if (name === "start") return ukDate(record[2]);
+      var f = facet(name);
+      var values = record[3 + f].map(function (p) { return index.facets[f].labels[p]; }).join(", ");
+      return values || index.facets[f].everywhere || "";
+    }).filter(Boolean).join(" · ");
   }
 
   function el(tag, text, className) {
