@@ -68,6 +68,44 @@ def set_option(site: SiteFolder, option: str) -> None:
     site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", f"  - yswd:\n      {option}\n"))
 
 
+def office_file(text: str, part: str = "word/document.xml") -> bytes:
+    """A Word-like zip of XML whose text is split into runs, as Word splits it."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        half = len(text) // 2
+        archive.writestr(part, f"<w:document><w:p><w:r><w:t>{text[:half]}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{text[half:]}</w:t></w:r></w:p></w:document>")
+    return buffer.getvalue()
+
+
+HOLDS_A_RECORD = (
+    "This file holds an engagement record's fields (status or you_said), but it is not a record: the site "
+    "would publish it as it is, drafts and all, without any checks. Delete it; a record belongs in the "
+    "engagements folder, saved with the .md ending."
+)
+CANT_CHECK = (
+    "The site publishes this file as it is, but can't read it to check it for personal data: it is not "
+    "text, a picture, a font, a PDF, a Word, Excel or OpenDocument file, or a zip or gzip of those. Remove "
+    "it, or save it as a PDF or a text file (such as .txt or .csv) instead."
+)
+SECRET = "Ring Jo on 07700 900123"
+ENDINGS = ("js", "css", "log", "xhtml", "tex", "eml", "ini", "webmanifest", "TXT", "md.txt", "")
+
+
+def hard_link_to_a_draft(site: SiteFolder) -> None:
+    site.record("draft.md", draft_record(site).replace("scan", "draft"))
+    os.link(site.root / "content/engagements/draft.md", site.root / "content/engagements/linked.txt")
+    attach(site, "linked.txt")
+
+
+def inherit(site: SiteFolder) -> None:
+    site.write("base.yml", "site_description: Questions to jo@gmail.com\nextra:\n  phone: 07700 900135\n")
+    site.write("mkdocs.yml", "INHERIT: base.yml\n" + site.read("mkdocs.yml"))
+
+
 def pdf_saying(text: str) -> bytes:
     from weasyprint import HTML
 
@@ -178,6 +216,74 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         ),
         f"overrides/main.html:2: {published(PHONE)}",
     ),
+    # every file MkDocs copies, read by what it is, whatever its name
+    **{
+        f"loose-file-{ending or 'no-ending'}": (
+            (lambda e: lambda s: s.write(f"content/files/notes{'.' + e if e else ''}", f"Notes\n{SECRET}\n"))(ending),
+            f"content/files/notes{'.' + ending if ending else ''}:2: {published(PHONE)}",
+        )
+        for ending in ENDINGS
+    },
+    **{
+        f"attached-{ending}": (
+            (lambda e: lambda s: (s.record(f"notes.{e}", f"Notes\n{SECRET}\n"), attach(s, f"notes.{e}")))(ending),
+            f"content/engagements/notes.{ending}:2: {published(PHONE)}",
+        )
+        for ending in ("js", "log", "eml", "ini")
+    },
+    "attached-utf16-text": (
+        lambda s: (s.record("notes16.txt", f"Notes\n{SECRET}\n".encode("utf-16")), attach(s, "notes16.txt")),
+        f"content/engagements/notes16.txt:2: {published(PHONE)}",
+    ),
+    "utf16-text-without-a-mark": (
+        lambda s: s.write("content/notes.txt", f"Notes\n{SECRET}\n".encode("utf-16-le")),
+        f"content/notes.txt:2: {published(PHONE)}",
+    ),
+    "windows-1252-text": (
+        lambda s: s.write("content/notes.log", f"Caf\u00e9 notes\n{SECRET}\n".encode("cp1252")),
+        f"content/notes.log:2: {published(PHONE)}",
+    ),
+    "gzipped-csv": (
+        lambda s: (s.record("replies.csv.gz", gzip.compress(b"name,phone\nJo,07700900130\n")), attach(s, "replies.csv.gz")),
+        f"content/engagements/replies.csv.gz:2: {published(PHONE)}",
+    ),
+    "word-file": (
+        lambda s: s.write("content/letter.docx", office_file(SECRET)),
+        f"content/letter.docx:1: word/document.xml: {published(PHONE)}",
+    ),
+    "excel-file": (
+        lambda s: (s.record("replies.xlsx", office_file("jo.bloggs@example.com", "xl/sharedStrings.xml")), attach(s, "replies.xlsx")),
+        f"content/engagements/replies.xlsx:1: xl/sharedStrings.xml: {published(EMAIL)}",
+    ),
+    "text-named-as-a-picture": (
+        lambda s: s.write("content/images/photo.png", f"{SECRET}\n"),
+        f"content/images/photo.png:1: {published(PHONE)}",
+    ),
+    "picture-comment": (
+        lambda s: s.write("content/images/photo.jpg", b"\xff\xd8\xff\xfe\x00\x20" + SECRET.encode() + b"\x00\xff\xd9"),
+        f"content/images/photo.jpg:1: {published(PHONE)}",
+    ),
+    "unreadable-binary": (
+        lambda s: (s.record("data.bin", bytes(range(256)) * 4), attach(s, "data.bin")),
+        f"content/engagements/data.bin:1: {CANT_CHECK}",
+    ),
+    "draft-copied-to-a-script": (
+        lambda s: s.write("content/secret.js", draft_record(s)),
+        f"content/secret.js:4: status: {HOLDS_A_RECORD}",
+    ),
+    "hard-link-to-a-draft": (hard_link_to_a_draft, f"content/engagements/linked.txt:4: status: {HOLDS_A_RECORD}"),
+    "inherited-settings": (
+        inherit,
+        f"base.yml:1: site_description: {published(EMAIL)}\nbase.yml:3: extra: {published(PHONE)}",
+    ),
+    "theme-partial-with-another-ending": (
+        lambda s: (
+            s.write("mkdocs.yml", s.read("mkdocs.yml").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")),
+            s.write("overrides/partials/contact.jinja", "Ring 07700 900132\n"),
+            s.write("overrides/assets/notes", "jo.bloggs@example.com\n"),
+        ),
+        f"overrides/assets/notes:1: {published(EMAIL)}\noverrides/partials/contact.jinja:1: {published(PHONE)}",
+    ),
     # 6. no link publishes what it points at
     "link-to-a-draft": (
         lambda s: (s.record("draft.md", draft_record(s).replace("scan", "draft")), os.symlink("engagements/draft.md", s.root / "content/leak.md")),
@@ -220,6 +326,9 @@ CLASSES = {  # cases that can be made together (copyright and custom_dir would m
     "everything-published": [name for name in CASES if name.startswith(("home", "another", "glossary", "organisation", "site-", "record-file", "attached", "text-file"))],
     "theme": ["theme-override"],
     "links": ["link-to-a-draft", "linked-folder", "attachment-linking-to-another-records-file"],
+    "any-file": [name for name in CASES if name.startswith(("loose-file", "attached-", "utf16", "windows", "gzipped", "word", "excel", "text-named", "picture", "unreadable", "draft-copied", "hard-link"))],
+    "inherited": ["inherited-settings"],
+    "theme-files": ["theme-partial-with-another-ending"],
 }
 
 
@@ -276,7 +385,7 @@ def test_a_site_seeded_in_every_route_publishes_nothing_and_keeps_the_old_site(s
     before = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()}
     assert personal_data_in(built) == []
     site.record("draft-notes.md", draft_record(site).replace("We opened a Saturday scan clinic.", "Ring Jo on 07700 900140."))
-    for case in (*CLASSES["everything-published"], *CLASSES["links"], "record-in-misspelt-folder"):
+    for case in (*CLASSES["everything-published"], *CLASSES["any-file"], *CLASSES["links"], "record-in-misspelt-folder", "inherited-settings"):
         CASES[case][0](site)
     result = site.mkdocs("build")
     assert result.returncode != 0
@@ -284,6 +393,8 @@ def test_a_site_seeded_in_every_route_publishes_nothing_and_keeps_the_old_site(s
     after = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()}
     assert after == before
     assert personal_data_in(built) == []
+    for name, data in after.items():  # every file, whatever its kind: not even the digits reached it
+        assert b"900123" not in data and b"900123".decode().encode("utf-16-le") not in data, name
 
 
 def test_the_output_scan_sees_what_a_build_publishes(site: SiteFolder) -> None:
@@ -294,3 +405,17 @@ def test_the_output_scan_sees_what_a_build_publishes(site: SiteFolder) -> None:
     assert ("engagements/scan-times/index.html", "phone") in found
     assert ("data/engagements.json", "phone") in found
     assert personal_data_in(site.root / "site") == []
+
+
+def test_every_kind_of_file_without_personal_data_is_published(site: SiteFolder) -> None:
+    """The reading can fail: files of each kind that hold nothing personal are published whole."""
+    site.write("content/files/app.js", "console.log('hello');\n")
+    site.write("content/files/letter.docx", office_file("Thank you for taking part."))
+    site.write("content/files/notes.txt", "Thank you.\n".encode("utf-16"))
+    site.write("content/images/photo.jpg", b"\xff\xd8\xff\xfe\x00\x10" + b"A quiet waiting room" + b"\x00\xff\xd9")
+    site.record("replies.csv.gz", gzip.compress(b"answer,count\nyes,12\n"))
+    attach(site, "replies.csv.gz")
+    assert site.yswd("check").returncode == 0
+    assert site.mkdocs("build").returncode == 0
+    for name in ("files/app.js", "files/letter.docx", "files/notes.txt", "images/photo.jpg", "engagements/replies.csv.gz"):
+        assert (site.root / "site" / name).read_bytes() == (site.root / "content" / name).read_bytes()

@@ -69,9 +69,26 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
     for path in content.tree.pages:
         _keep_text(path, layout.shown(path), content)
     content.problems.extend(page_problems(layout, content))
-    if layout.mkdocs_path.is_file():
-        _keep_text(layout.mkdocs_path, layout.shown(layout.mkdocs_path), content)
+    _keep_config_files(layout.mkdocs_path, layout, content)
     return content
+
+
+_INHERIT = re.compile(r"^INHERIT[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _keep_config_files(path: Path, layout: Layout, content: Content) -> None:
+    """mkdocs.yml and the chain of files it inherits from (INHERIT: base.yml), each kept for the
+    guard: MkDocs merges their settings, so each one's site_description or extra is published."""
+    while path.is_file():
+        shown = layout.shown(path)
+        if shown in content.config_files:
+            return  # a loop, which MkDocs refuses itself
+        content.config_files.append(shown)
+        text = _keep_text(path, shown, content)
+        match = _INHERIT.search(text or "")
+        if match is None:
+            return
+        path = path.parent / match[2].strip()
 
 
 def _keep_text(path: Path, shown: str, content: Content) -> str | None:

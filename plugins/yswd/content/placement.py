@@ -76,19 +76,24 @@ def _records_outside(layout: Layout, content: Content) -> Iterator[Problem]:
     for path in content.tree.pages:
         shown = layout.shown(path)
         text = content.texts.get(shown)
-        if text is None:
-            continue
-        fields, first_line = _leading_fields(text)
-        match = _RECORD_FIELD.search(fields)
-        if match:
+        found = record_field(text) if text is not None else None
+        if found:
             yield Problem(
                 shown,
-                first_line + fields.count("\n", 0, match.start()),
-                match[1],
+                found[0],
+                found[1],
                 f"This file looks like an engagement record, but it is not in the engagements folder ({where}). "
                 "There it would be published as it is, drafts and all, without any checks. Move it into "
                 f"{where}; if it is an ordinary page, remove this field.",
             )
+
+
+def record_field(text: str) -> tuple[int, str] | None:
+    """(line, field) of the first field only records have (status, you_said) at the top of a
+    text, or None: a page, or any other file, that says either was written as a record."""
+    fields, first_line = _leading_fields(text)
+    match = _RECORD_FIELD.search(fields)
+    return (first_line + fields.count("\n", 0, match.start()), match[1]) if match else None
 
 
 def _leading_fields(text: str) -> tuple[str, int]:

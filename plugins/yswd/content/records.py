@@ -79,6 +79,8 @@ class Content:
     tree: DocsTree = field(default_factory=DocsTree)
     """What else is in the docs folder, for the checks on everything the build publishes:
     empty when the site could not be read at all (its format is newer than this yswd)."""
+    config_files: list[str] = field(default_factory=list)
+    """mkdocs.yml and each file it inherits from (INHERIT), by the path shown in problems."""
     files: SettingsFiles = field(default_factory=SettingsFiles)
     """Where the settings files are (`Layout.settings_files`), for messages."""
 

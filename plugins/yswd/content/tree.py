@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """The file names MkDocs turns into pages."""
+DATA_SUFFIXES = (".yml", ".yaml")
+"""Data files in the docs folder: inputs to the site, never copied into it."""
 
 
 @dataclass
@@ -25,7 +27,7 @@ class DocsTree:
     pages: list[Path] = field(default_factory=list)
     """Markdown files elsewhere: published as pages, as written."""
     others: list[Path] = field(default_factory=list)
-    """Every other file outside the engagements folder: published as it is (unless it is data)."""
+    """Every other file outside the engagements folder but data (`DATA_SUFFIXES`): published as it is."""
     beside_records: list[Path] = field(default_factory=list)
     """Files in the engagements folder that are not records: published only when attached."""
     links: list[Path] = field(default_factory=list)
@@ -78,7 +80,7 @@ def walk_docs(docs_dir: Path, engagements_dir: str) -> DocsTree:
                 (tree.records if name.endswith(".md") else tree.beside_records).append(path)
             elif name.lower().endswith(MARKDOWN_SUFFIXES):
                 tree.pages.append(path)
-            else:
+            elif not name.lower().endswith(DATA_SUFFIXES):
                 tree.others.append(path)
     for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links, tree.odd):
         found.sort()

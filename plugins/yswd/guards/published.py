@@ -1,39 +1,45 @@
 """The personal-data guard on everything else the build publishes: pages, files, names, site settings.
 
-MkDocs copies every file of the docs folder that the plugin does not take out, so each
-route to the public folder is scanned:
+MkDocs copies every file of the docs folder that the plugin does not take out, whatever its
+name, so each route to the public folder is scanned:
 
 - every Markdown page (index.md and the rest) as written, HTML comments included;
-- mkdocs.yml, whose site_name, site_description and copyright are on every page;
-- the theme's custom_dir, whose templates and files are published too;
+- mkdocs.yml and every file it inherits from (INHERIT), whose site_name, site_description,
+  copyright and extra settings are on every page;
+- every file of the theme's custom_dir (templates, partials, scripts, any name);
 - the names of files and folders, which become web addresses and appear in the sitemap,
   the feed and the data files;
-- text files (.txt, .csv, .html, .svg and the like) outside the engagements folder, and
-  every file a record attaches; PDFs by the text pypdf can take out of them.
+- every other file outside the engagements folder, and every file a record attaches, read by
+  what its bytes are (`file_text`): text in any common encoding, PDFs, Word, Excel and
+  OpenDocument files, zips and gzips; a file that can't be read is a problem, and so is one
+  that holds a record (a draft copied, or hard-linked, to notes.txt or secret.js).
 
-Pictures, and PDFs that are only pictures of text, can't be read: they are the guard's
+What pictures show, and PDFs that are only pictures of text, can't be read: the guard's
 documented limit (see README, "Personal data").
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from yswd.content.documents import attachments
+from yswd.content.placement import record_field
 from yswd.content.records import Content, Layout
+from yswd.guards.file_text import read_out
 from yswd.guards.patterns import Allowed, find_personal_data
 from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
-TEXT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ".html", ".htm", ".xml", ".json", ".svg", ".ics", ".vcf", ".rtf")
-"""Files whose bytes are text a reader sees once they are published."""
-
 NAMES = "the names of files and folders become the site's web addresses, and appear in the sitemap, the feed and the data files."
+HOLDS_A_RECORD = (
+    "This file holds an engagement record's fields (status or you_said), but it is not a record: the site "
+    "would publish it as it is, drafts and all, without any checks. Delete it; a record belongs in the "
+    "engagements folder, saved with the .md ending."
+)
 
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
@@ -45,15 +51,20 @@ def scan_published(content: Content, layout: Layout, allowed: Allowed, cache: di
         text = content.texts.get(shown)
         if text is not None:
             yield from scan_text(text, 1, shown, "", allowed, SITE_HINT, PUBLISHED)
-    mkdocs = layout.shown(layout.mkdocs_path)
-    if mkdocs in content.texts:
-        yield from _scan_mkdocs_yml(content.texts[mkdocs], mkdocs, allowed)
+    for shown in content.config_files:
+        if shown in content.texts:
+            yield from _scan_mkdocs_yml(content.texts[shown], shown, allowed)
     files = [*content.tree.others, *_attachments(content, layout)]
-    theme = _theme_files(layout.theme_dir) if layout.theme_dir else []
-    for path in (*files, *theme):
+    for path in (*files, *theme_files(layout.theme_dir)):
         yield from _scan_file(path, layout.shown(path), allowed, cache)
     named = [*content.tree.records, *content.tree.pages, *files, *content.tree.links]
     yield from _scan_names(named, layout.docs_dir, layout, allowed)
+
+
+def published_sources(content: Content, layout: Layout) -> set[Path]:
+    """Every file of the site (not of an installed theme) the guard scanned as published."""
+    found = [*content.tree.pages, *content.tree.others, *_attachments(content, layout), *theme_files(layout.theme_dir)]
+    return {Path(os.path.abspath(path)) for path in found}
 
 
 def _scan_mkdocs_yml(text: str, shown: str, allowed: Allowed) -> Iterator[Problem]:
@@ -75,18 +86,16 @@ def _attachments(content: Content, layout: Layout) -> list[Path]:
     return sorted(beside[path] for path in wanted if path in beside)
 
 
-def _theme_files(theme_dir: Path) -> list[Path]:
-    """Text files of the theme's custom_dir (templates, partials), never following links."""
-    found = []
-    for folder, _, names in os.walk(theme_dir):
-        found.extend(Path(folder, name) for name in names if name.lower().endswith(TEXT_SUFFIXES + (".pdf",)))
+def theme_files(theme_dir: Path | None) -> list[Path]:
+    """Every file of the theme's custom_dir, whatever its name (MkDocs publishes or renders them
+    all), never following links."""
+    if theme_dir is None:
+        return []
+    found = [Path(folder, name) for folder, _, names in os.walk(theme_dir) for name in names]
     return sorted(path for path in found if path.is_file() and not path.is_symlink())
 
 
 def _scan_file(path: Path, shown: str, allowed: Allowed, cache: dict) -> Iterator[Problem]:
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix != ".pdf":
-        return
     try:
         raw = path.read_bytes()
     except OSError:
@@ -94,40 +103,25 @@ def _scan_file(path: Path, shown: str, allowed: Allowed, cache: dict) -> Iterato
     key = (hashlib.sha256(raw).hexdigest(), allowed)
     cached = cache.get(shown)
     if cached is None or cached[0] != key:
-        problems = _scan_pdf(raw, shown, allowed) if suffix == ".pdf" else scan_text(_as_text(raw), 1, shown, "", allowed, SITE_HINT, PUBLISHED)
-        cached = (key, list(problems))
+        cached = (key, list(_file_problems(raw, shown, allowed)))
         cache[shown] = cached
     yield from cached[1]
 
 
-def _as_text(raw: bytes) -> str:
-    """Bytes as a browser would most likely show them: UTF-8, else Latin-1; Unix line endings."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _scan_pdf(raw: bytes, shown: str, allowed: Allowed) -> Iterator[Problem]:
-    """The text of each page of a PDF, as pypdf takes it out; a PDF it can't open is a problem."""
-    from pypdf import PdfReader  # only sites that attach PDFs pay for importing it
-
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError("encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception:  # pypdf raises many kinds of error on damaged files: all mean "can't read it"
-        yield Problem(
-            shown, 1, "",
-            "This PDF can't be opened to check it for personal data (it is damaged, or protected by a "
-            "password). Save it again as an ordinary PDF, without a password.",
-        )
-        return
-    for number, text in enumerate(pages, start=1):
-        for hit in find_personal_data(text, allowed):
-            yield Problem(shown, 1, f"page {number}", message(hit, hint(SITE_HINT, allowed), PUBLISHED))
+def _file_problems(raw: bytes, shown: str, allowed: Allowed) -> Iterator[Problem]:
+    """Each text in a file scanned (a record's fields are a problem of their own); or why it can't be."""
+    readout = read_out(raw)
+    for where, text in readout.texts:
+        found = record_field(text)
+        if found:
+            yield Problem(shown, 1 if where else found[0], where or found[1], HOLDS_A_RECORD)
+        elif where:  # a page of a PDF, a part of a Word file: its lines are not the file's
+            for hit in find_personal_data(text, allowed):
+                yield Problem(shown, 1, where, message(hit, hint(SITE_HINT, allowed), PUBLISHED))
+        else:
+            yield from scan_text(text, 1, shown, "", allowed, SITE_HINT, PUBLISHED)
+    if readout.unreadable:
+        yield Problem(shown, 1, readout.where, readout.unreadable)
 
 
 def _scan_names(paths: Iterable[Path], docs_dir: Path, layout: Layout, allowed: Allowed) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ from mkdocs.structure.pages import Page
 
 from yswd.content.load import RecordCache
 from yswd.content.records import Content
+from yswd.content.tree import DATA_SUFFIXES
 from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
 from yswd.guards.easy_read import easy_read_advice
@@ -70,7 +71,6 @@ from yswd.site.search import SearchIndexError, build_index, searchable
 
 log = get_plugin_logger(__name__)
 
-DATA_SUFFIXES = (".yml", ".yaml")
 STYLESHEET = "assets/yswd/yswd.css"
 BRAND_STYLESHEET = "assets/yswd/brand.css"
 THEME_TEMPLATES = CompiledTemplates()
