@@ -274,6 +274,11 @@ def test_the_example_consultation_has_its_phases_and_a_reversed_decision_in_date
     assert "At least 2,140 people took part, through: consultation questionnaire (1,962 people), letters and emails (178 people)" in text
     assert "Hear from at least 1,500 people 1,500 at least 2,140 Met" in text
     assert "Done: April 2025" in text
+    assert "Young people (16-25) 312 at most 14.6% 11.5%" in text
+    assert "At least 2,140 people took part, and perhaps more, so each group's share is at most the figure shown." in text
+    report = words(example_public, "reports/2024-25")
+    assert "Young people (16-25) were at most 12.8% of those who took part, against 11.5% of local people: at most 1.3 percentage points above their share." in report
+    assert "Disabled people were at most 5% of those who took part, against 18.6% of local people: at least 13.6 percentage points below their share." in report
     assert "Equality impact assessment" in text and "Board paper: Decision paper for the board" in text and "Minutes: Board minutes" in text
 
 
@@ -284,6 +289,7 @@ def test_the_example_has_a_partner_led_engagement_a_survey_in_percentages_and_an
     survey = words(example_public, "engagements/repeat-prescriptions-survey")
     assert "About 2,400 people took part, through: online survey (1,870 people)" in survey
     assert "38.5% of people who took part." in survey
+    assert "Older people (65 and over) 880 about 36.7% 21.3%" in survey
     assert "27% of people who took part (reported by Healthwatch Harrowdale and Wenmouth's survey of pharmacy users" in survey
     harbour = words(example_public, "engagements/wenmouth-harbour-health-bus")
     assert "Dates July 2023 to August 2023" in harbour

@@ -10,7 +10,7 @@ import pytest
 
 from yswd.analysis.annual_report import annual_reports
 from yswd.analysis.commitments import track
-from yswd.analysis.reach import group_shares, known_participants, percent, reach_in_words, representation
+from yswd.analysis.reach import group_shares, known_participants, percent, reach_in_words, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement, Organisation, Population, Reach, Strategy
 from yswd.dates import FinancialYear
@@ -24,10 +24,10 @@ POPULATION = Population(source="Census 2021", groups={"young-people": 11.5, "car
 TODAY = date(2026, 6, 1)
 
 
-def record(id: str, participants: int | None, groups: dict[str, int], start: str = "2025-05-01") -> EngagementFile:
+def record(id: str, participants: int | None, groups: dict[str, int], start: str = "2025-05-01", precision: str | None = None) -> EngagementFile:
     engagement = Engagement(
         title=id, type="survey", status="published", start=start,
-        reach={"participants": participants, "groups": groups},
+        reach={"participants": participants, "groups": groups, "participants_precision": precision},
         you_said=[{"id": "t", "theme": "A theme"}],
         we_did=[{"id": "a", "responds_to": ["t"], "action": "An action", "status": "planned"}],
     )
@@ -66,6 +66,46 @@ def test_the_gap_in_words() -> None:
     assert "was not recorded" in reach_in_words("Unpaid carers", 10, 1, None, 9, 5)
     assert percent(11.5) == "11.5%" and percent(6.0) == "6%" and percent(5.96) == "6%"
     assert representation(6.0, 12.0) == 50 and representation(6.0, 0) is None and representation(None, 5) is None
+
+
+def test_a_share_of_at_least_so_many_people_is_at_most_the_figure_and_of_about_so_many_about() -> None:
+    # 60 carers of at least 450 people: the whole may be larger, never smaller, so the share is at most 13.3%
+    assert [share_precision(p) for p in ("exact", "about", "at-least")] == ["exact", "about", "at-most"]
+    [carers] = group_shares(record("r", 450, {"carers": 60}, precision="at-least").engagement, ORG, POPULATION)
+    assert (round(carers.share, 1), carers.precision) == (13.3, "at-most")
+    assert percent(carers.share, carers.precision) == "at most 13.3%"
+    assert representation_shown(carers.representation, carers.precision) == "at most 148"
+    [rough] = group_shares(record("r", 2400, {"carers": 310}, precision="about").engagement, ORG, POPULATION)
+    assert percent(rough.share, rough.precision) == "about 12.9%"
+    [exact] = group_shares(record("r", 200, {"carers": 20}).engagement, ORG, POPULATION)
+    assert percent(exact.share, exact.precision) == "10%"
+    # above the population's share, an upper bound is at most so far above; below it, at least so far below
+    assert reach_in_words("Unpaid carers", 60, 1, 13.33, 9, 5, "at-most") == (
+        "Unpaid carers were at most 13.3% of those who took part, against 9% of local people: at most 4.3 percentage points above their share."
+    )
+    assert reach_in_words("Young people (16-25)", 27, 1, 6.0, 11.5, 5, "at-most").endswith(
+        "at most 6% of those who took part, against 11.5% of local people: at least 5.5 percentage points below their share."
+    )
+    assert reach_in_words("Unpaid carers", 90, 1, 9.0, 9, 5, "at-most").endswith("no more than their share.")
+    assert reach_in_words("Unpaid carers", 310, 1, 12.9, 9, 5, "about").endswith(
+        "about 12.9% of those who took part, against 9% of local people: about 3.9 percentage points above their share."
+    )
+
+
+def test_a_years_shares_are_at_most_when_any_total_is_at_least_and_the_metric_says_so() -> None:
+    records = [record("a", 300, {"young-people": 30}), record("b", 100, {"young-people": 10}, precision="at-least")]
+    [report] = annual_reports(records, ORG, TODAY, POPULATION)
+    young = report.groups[0]
+    assert (young.share, young.precision) == (10.0, "at-most")
+    assert young.in_words.startswith("Young people (16-25) were at most 10% of those who took part")
+    commitment = {"id": "young", "text": "Hear young people", "metric": "group-share", "group": "young-people", "target": 15, "due": "2027-03-31"}
+    fair = {**commitment, "id": "fair", "metric": "group-representation", "target": 100}
+    strategy = Strategy(title="S", period={"start": "2025-04-01", "end": "2027-03-31"}, vision="v", commitments=[commitment, fair])
+    share, representation_ = track(strategy, records, TODAY, POPULATION)
+    assert share.measured.shown == "at most 10%" and share.measured.share_precision == "at-most"
+    assert representation_.measured.shown == "at most 86"
+    rough = track(strategy, [record("c", 400, {"young-people": 40}, precision="about")], TODAY, POPULATION)
+    assert [item.measured.shown for item in rough] == ["about 10%", "about 86"]
 
 
 def test_annual_report_compares_each_groups_reach_over_the_year() -> None:

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Iterable
 
 from yswd.analysis.figures import Figures, count, count_by_year, participants_of, precision_of, unrecorded
-from yswd.analysis.reach import reach_in_words, representation
+from yswd.analysis.reach import reach_in_words, representation, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme, known
 from yswd.dates import FinancialYear
@@ -64,6 +64,8 @@ class GroupReach:
     """The group's share of local people (population.yml), when given."""
     in_words: str = ""
     """Reach against the population in a sentence, when the population share is given."""
+    precision: str = "exact"
+    """How exact `share` is: exact, about or at-most (a share of "at least" people)."""
 
     @property
     def representation(self) -> float | None:
@@ -247,11 +249,12 @@ def _group_reach(
     people = figures.groups.get(key, 0)
     counted = sum(1 for r in in_year if r.engagement.reach and key in r.engagement.reach.groups)
     baseline = population.groups.get(key) if population else None
+    precision = share_precision(figures.participants_precision)
     words = ""
     if baseline is not None:
         small = organisation.personal_data.small_number
-        words = reach_in_words(label, people, counted, figures.group_share(key), baseline, small)
-    return GroupReach(key, label, people, counted, figures.group_share(key), _tally(in_year, key), baseline, words)
+        words = reach_in_words(label, people, counted, figures.group_share(key), baseline, small, precision)
+    return GroupReach(key, label, people, counted, figures.group_share(key), _tally(in_year, key), baseline, words, precision)
 
 
 def _row(key: str, label: str, records: list[EngagementFile]) -> Row:

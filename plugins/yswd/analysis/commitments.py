@@ -17,7 +17,7 @@ from datetime import date
 from typing import Iterable, Literal
 
 from yswd.analysis.figures import Figures, count, participants_of, precision_of, unrecorded
-from yswd.analysis.reach import representation, representation_shown
+from yswd.analysis.reach import PRECISION_WORDS, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
 
@@ -72,11 +72,15 @@ class Measured:
         if self.value is None:
             return "not known yet"
         if self.baseline is not None:
-            return representation_shown(self.value)
-        prefix = {"about": "about ", "at-least": "at least "}.get(self.precision, "")
+            return representation_shown(self.value, self.share_precision)
         if self.is_share:
-            return f"{'about ' if prefix else ''}{math.floor(self.value * 10) / 10:g}%"
-        return f"{prefix}{self.value:,.0f}"
+            return f"{PRECISION_WORDS[self.share_precision]}{math.floor(self.value * 10) / 10:g}%"
+        return f"{PRECISION_WORDS.get(self.precision, '')}{self.value:,.0f}"
+
+    @property
+    def share_precision(self) -> str:
+        """How exact a share of these participants is: a share of "at least" people is at most."""
+        return share_precision(self.precision)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ than guess: a group count below the small number gives no share (the share would
 count), and a record whose number of participants is not recorded gives no share at all.
 Shares are of everyone who took part, as in the group-share metric, so that the
 group-representation metric is simply one share divided by the other.
+
+A share is as exact as the number it divides by. A group's count is a count, so a share of
+"at least 2,140" people is at most the share worked out (the whole may be larger, never
+smaller), and a share of "about 2,400" is about: `share_precision` says which, and every
+share shown carries its word.
 """
 
 from __future__ import annotations
@@ -14,6 +19,18 @@ import math
 from dataclasses import dataclass
 
 from yswd.content.model import Engagement, Organisation, Population, Reach
+
+
+PRECISION_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}
+"""The word before a number that is not exact: "about 1,000", "at least 450", "at most 13.3%"."""
+
+SHARE_PRECISION = {"exact": "exact", "about": "about", "at-least": "at-most"}
+
+
+def share_precision(whole_precision: str) -> str:
+    """How exact a share is, from how exact the number of participants it divides by is:
+    exact, about, or at-most (a share of a lower bound is an upper bound)."""
+    return SHARE_PRECISION.get(whole_precision, "exact")
 
 
 def known_participants(reach: Reach | None) -> int | None:
@@ -34,14 +51,16 @@ def representation(group_share: float | None, population_share: float | None) ->
     return 100.0 * group_share / population_share
 
 
-def percent(value: float) -> str:
-    """A percentage to one decimal place, without a trailing .0: 6%, 11.5%."""
-    return f"{round(value, 1):,.1f}".removesuffix(".0") + "%"
+def percent(value: float, precision: str = "exact") -> str:
+    """A percentage to one decimal place, without a trailing .0, with its word when not exact:
+    6%, 11.5%, about 36.7%, at most 14.6%."""
+    return PRECISION_WORDS.get(precision, "") + f"{round(value, 1):,.1f}".removesuffix(".0") + "%"
 
 
-def representation_shown(value: float) -> str:
-    """The representation figure as a whole number, rounded down, so just short of 100 never reads as 100."""
-    return f"{math.floor(value):,}"
+def representation_shown(value: float, precision: str = "exact") -> str:
+    """The representation figure as a whole number, rounded down, so just short of 100 never
+    reads as 100; "at most" or "about" when the share behind it is."""
+    return PRECISION_WORDS.get(precision, "") + f"{math.floor(value):,}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,8 @@ class GroupShare:
     """Per cent of everyone who took part; None when withheld or participants are not recorded."""
     population: float | None
     """Per cent of local people, from population.yml; None when it gives no figure."""
+    precision: str = "exact"
+    """How exact `share` is: exact, about or at-most (see share_precision)."""
 
     @property
     def representation(self) -> float | None:
@@ -79,16 +100,20 @@ def group_shares(engagement: Engagement, organisation: Organisation, population:
             people < small,
             None if people < small else share(people, whole),
             baseline.get(key),
+            share_precision(reach.precision),
         )
         for key, people in reach.groups.items()
     ]
 
 
-def reach_in_words(label: str, people: int, counted: int, group_share: float | None, population_share: float, small: int) -> str:
+def reach_in_words(
+    label: str, people: int, counted: int, group_share: float | None, population_share: float, small: int, precision: str = "exact"
+) -> str:
     """One sentence on a group's reach against the population, with the gap in words.
 
     "Young people (16-25) were 6% of those who took part, against 11.5% of local people:
-    5.5 percentage points below their share."
+    5.5 percentage points below their share." A share that is at most the figure gives a gap
+    that is at most that far above, or at least that far below; an "about" share, about.
     """
     against = f"against {percent(population_share)} of local people"
     if not counted:
@@ -99,9 +124,10 @@ def reach_in_words(label: str, people: int, counted: int, group_share: float | N
         return f"{label}: we don't know their share of those who took part, because the number who took part was not recorded ({against})."
     gap = round(round(group_share, 1) - population_share, 1)
     if gap == 0:
-        words = "in proportion to their share"
+        words = {"about": "about in proportion to their share", "at-most": "no more than their share"}.get(precision, "in proportion to their share")
     else:
         points = f"{abs(gap):,.1f}".removesuffix(".0")
         unit = "percentage point" if abs(gap) == 1 else "percentage points"
-        words = f"{points} {unit} {'below' if gap < 0 else 'above'} their share"
-    return f"{label} were {percent(group_share)} of those who took part, {against}: {words}."
+        bound = {"at-most": "at most " if gap > 0 else "at least ", "about": "about "}.get(precision, "")
+        words = f"{bound}{points} {unit} {'below' if gap < 0 else 'above'} their share"
+    return f"{label} were {percent(group_share, precision)} of those who took part, {against}: {words}."

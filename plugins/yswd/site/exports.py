@@ -19,7 +19,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from yswd.analysis.reach import group_shares
+from yswd.analysis.reach import group_shares, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
 from yswd.content.values import MonthOrDay, ODS_PATTERN
@@ -104,6 +104,7 @@ class ExportRecord(_Export):
     group_shares: dict[str, Optional[float]] = Field(
         description="Each counted group's share of the people who took part, per cent; null when the count is withheld or the number who took part is not recorded."
     )
+    group_shares_precision: Optional[str] = Field(None, description="How exact group_shares are: exact, about, or at-most (participants is at-least, so each share is an upper bound); null when participants is not recorded.")
     methods: list[str] = Field(description="How people took part.")
     method_counts: dict[str, int] = Field(description="How many took part each way, for the methods where that is known.")
     you_said: list[Theme] = Field(description="What people told us.")
@@ -214,6 +215,7 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         participants_note=reach.participants_note if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
         group_shares={g.key: None if g.share is None else round(g.share, 1) for g in group_shares(e, org, plan.population)},
+        group_shares_precision=share_precision(reach.precision) if reach and reach.count is not None else None,
         methods=[m.name for m in methods],
         method_counts={m.name: m.count for m in methods if m.count is not None},
         you_said=list(e.you_said),

@@ -7,7 +7,7 @@ rough ("about", "at least") says so wherever it is shown.
 
 from __future__ import annotations
 
-PRECISION_WORDS = {"exact": "", "about": "about ", "at-least": "at least "}
+from yswd.analysis.reach import PRECISION_WORDS
 
 
 def number(value: int | float) -> str:
