@@ -74,6 +74,11 @@ SOURCE_DOCUMENT = (
     "broken. Attach the document as a PDF or another format, or link to a page's web address."
 )
 
+MISNAMED = (
+    "This file is in the engagements folder with a Markdown ending other than .md, so it is not read as a "
+    "record and would be left out of the site without a word. Rename it to end in .md (in small letters)."
+)
+
 # file name -> every problem expected, as (line, field, the whole message)
 EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     # --- reading the file ---------------------------------------------------------------
@@ -251,6 +256,10 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "pd-zero-width-nhs-number.md": [(8, "body", in_record(NHS))],
     "pd-mixed-gaps-nhs-number.md": [(5, "summary", in_record(NHS))],
     "pd-born.md": [(8, "body", in_record(DOB))],
+    "pd-emphasis-inside-email.md": [(5, "summary", in_record(EMAIL)), (8, "body", in_record(PHONE)), (8, "body", in_record(NHS))],
+    "pd-zero-width-nhs-number-in-detail.md": [(10, "you_said[evenings].detail", in_record(NHS))],
+    "record-ending-markdown.markdown": [(1, "", MISNAMED)],
+    "record-ending-upper-case.MD": [(1, "", MISNAMED)],
     "pd-b-dot.md": [(5, "summary", in_record(DOB))],
     "pd-theme-id.md": [(8, "you_said[call-(hidden)].id", in_record(PHONE))],
     "pd-as-locality.md": [
@@ -365,7 +374,7 @@ def test_unusual_but_valid_input_is_read_as_written(site, name: str) -> None:
 
 
 def test_every_file_in_the_corpus_is_a_case() -> None:
-    files = {p.name for p in BAD_INPUTS.glob("*.md")}
+    files = {p.name for p in BAD_INPUTS.iterdir() if p.is_file() and not p.name.startswith(".")}
     assert files == set(EXPECTED) | set(READ_CORRECTLY)
     assert not set(EXPECTED) & set(READ_CORRECTLY)
     assert len(EXPECTED) >= 36

@@ -284,6 +284,31 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         ),
         f"overrides/assets/notes:1: {published(EMAIL)}\noverrides/partials/contact.jinja:1: {published(PHONE)}",
     ),
+    "snippets": (
+        lambda s: (
+            s.write("mkdocs.yml", s.read("mkdocs.yml") + "  - pymdownx.snippets:\n      base_path: [content]\n"),
+            s.record("draft.md", draft_record(s).replace("scan", "draft")),
+            s.write("content/about.md", '# About\n\n--8<-- "engagements/draft.md"\n'),
+        ),
+        "mkdocs.yml:12: pymdownx.snippets: lets a page copy in the text of any file, a draft record or a file outside "
+        "the content folder included, which the site can't check before it is published. Remove it from this file, "
+        "and write the text into the page itself.",
+    ),
+    "markdown-attachment-with-another-ending": (
+        lambda s: (s.record("notes.mdown", draft_record(s)), attach(s, "notes.mdown")),
+        "content/engagements/notes.mdown:1: This file is in the engagements folder with a Markdown ending other than "
+        ".md, so it is not read as a record and would be left out of the site without a word. Rename it to end in "
+        f".md (in small letters).\n{RECORD}:31: documents[1].url: is a Markdown or YAML file, which the site reads and never publishes as it "
+        "is, so the link would be broken. Attach the document as a PDF or another format, or link to a page's web address.",
+    ),
+    "emphasis-inside-an-address-on-a-page": (
+        lambda s: s.write("content/about.md", "# About\n\nWrite to jo@*gmail*.com.\n"),
+        f"content/about.md:3: {published(EMAIL)}",
+    ),
+    "zero-width-nhs-number-on-a-page": (
+        lambda s: s.write("content/about.md", "# About\n\nNHS number 943\u200b476\u200b5919.\n"),
+        f"content/about.md:3: {published(NHS)}",
+    ),
     # 6. no link publishes what it points at
     "link-to-a-draft": (
         lambda s: (s.record("draft.md", draft_record(s).replace("scan", "draft")), os.symlink("engagements/draft.md", s.root / "content/leak.md")),
@@ -329,6 +354,7 @@ CLASSES = {  # cases that can be made together (copyright and custom_dir would m
     "any-file": [name for name in CASES if name.startswith(("loose-file", "attached-", "utf16", "windows", "gzipped", "word", "excel", "text-named", "picture", "unreadable", "draft-copied", "hard-link"))],
     "inherited": ["inherited-settings"],
     "theme-files": ["theme-partial-with-another-ending"],
+    "includes": ["snippets"],
 }
 
 

@@ -37,6 +37,13 @@ def kinds(text: str, allowed: Allowed = Allowed()) -> list[str]:
         ("077\u200b00 900\u200d123", "phone"),
         ("0770<!-- -->0 900123", "phone"),
         ("07700 **900123**", "phone"),
+        ("jo@*gmail*.com", "email"),
+        ("jo@gm_ail_.com", "email"),
+        ("jo\\_bloggs@ex~~am~~ple.com", "email"),
+        ("07700 9*001*23", "phone"),
+        ("0770`0`900123", "phone"),
+        ("943 4*76* 5919", "nhs-number"),
+        ("943\\-476-5919", "nhs-number"),
         ("&#48;7700 900123", "phone"),
         ("https://example.org/call-07700900123", "phone"),
         ("https://example.org/07700900123", "phone"),
@@ -103,3 +110,7 @@ def test_allow_lists_match_the_text_as_read() -> None:
 )
 def test_ordinary_text_read_as_a_reader_is_still_not_personal_data(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_markdown_punctuation_between_words_is_not_personal_data() -> None:
+    assert kinds("A *plain* word, snake_case_name, `code` and ~~struck~~ text, 12 *of* 40.") == []

@@ -105,13 +105,15 @@ def odd_files(layout: Layout, tree: DocsTree) -> list[Problem]:
     A pipe would hang any program that reads it, and a device stops the build; neither is
     content, so each is named for staff to delete.
     """
-    return [
-        Problem(layout.shown(path), 1, "", FOLDER_LIKE_A_RECORD if path.is_dir() else NOT_ORDINARY)
-        for path in tree.odd
-    ]
+    odd = [Problem(layout.shown(path), 1, "", FOLDER_LIKE_A_RECORD if path.is_dir() else NOT_ORDINARY) for path in tree.odd]
+    return odd + [Problem(layout.shown(path), 1, "", MISNAMED_RECORD) for path in tree.misnamed]
 
 
 FOLDER_LIKE_A_RECORD = "This is a folder whose name ends in .md, like a record's. Rename the folder without .md."
+MISNAMED_RECORD = (
+    "This file is in the engagements folder with a Markdown ending other than .md, so it is not read as a "
+    "record and would be left out of the site without a word. Rename it to end in .md (in small letters)."
+)
 NOT_ORDINARY = "This is not an ordinary file (it is a pipe, a socket or a device). Delete it: the site's content is ordinary files."
 
 

@@ -31,6 +31,7 @@ def placement_problems(layout: Layout, content: Content) -> Iterator[Problem]:
     yield from _engagements_folder(layout, content)
     yield from _records_outside(layout, content)
     yield from _links(layout, content)
+    yield from _includers(content)
 
 
 def _engagements_folder(layout: Layout, content: Content) -> Iterator[Problem]:
@@ -124,3 +125,24 @@ def _links(layout: Layout, content: Content) -> Iterator[Problem]:
             "This is a link (symlink) to another file or folder. The site would publish whatever it points at, "
             "without any checks. Put the file itself here, or remove the link.",
         )
+
+
+_INCLUDER = re.compile(
+    r"^[ \t]*-[ \t]*['\"]?(pymdownx\.snippets|markdown_include(?:\.include)?|mdx_include|include-markdown|macros)['\"]?[ \t]*(?::|$)",
+    re.MULTILINE,
+)
+"""Markdown extensions and MkDocs plugins that copy another file's text into a page."""
+
+
+def _includers(content: Content) -> Iterator[Problem]:
+    """An extension or plugin that lets a page take in any file (a draft record, a file outside the
+    content folder) is refused: what it takes in is never a file the checks see as published."""
+    for shown in content.config_files:
+        text = content.texts.get(shown, "")
+        for match in _INCLUDER.finditer(text):
+            yield Problem(
+                shown, text.count("\n", 0, match.start()) + 1, match[1],
+                "lets a page copy in the text of any file, a draft record or a file outside the content folder "
+                "included, which the site can't check before it is published. Remove it from this file, and "
+                "write the text into the page itself.",
+            )

@@ -35,6 +35,9 @@ class DocsTree:
     odd: list[Path] = field(default_factory=list)
     """Pipes, sockets and devices, which would hang or stop the build, and folders in the
     engagements folder named like records (x.md)."""
+    misnamed: list[Path] = field(default_factory=list)
+    """Files in the engagements folder with a Markdown ending other than .md (.markdown, .MD):
+    records the loader would not read."""
     engagements_found: bool = False
     """Whether the engagements folder exists as a real folder."""
     walked: bool = False
@@ -76,13 +79,15 @@ def walk_docs(docs_dir: Path, engagements_dir: str) -> DocsTree:
                 tree.links.append(path)
             elif not stat.S_ISREG(mode):
                 tree.odd.append(path)
+            elif inside and name.endswith(".md"):
+                tree.records.append(path)
             elif inside:
-                (tree.records if name.endswith(".md") else tree.beside_records).append(path)
+                (tree.misnamed if name.lower().endswith(MARKDOWN_SUFFIXES) else tree.beside_records).append(path)
             elif name.lower().endswith(MARKDOWN_SUFFIXES):
                 tree.pages.append(path)
             elif not name.lower().endswith(DATA_SUFFIXES):
                 tree.others.append(path)
-    for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links, tree.odd):
+    for found in (tree.records, tree.pages, tree.others, tree.beside_records, tree.links, tree.odd, tree.misnamed):
         found.sort()
     return tree
 

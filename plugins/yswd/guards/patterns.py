@@ -43,9 +43,11 @@ def _as_read(written: str) -> str:
         return "".join(_character(c) for c in shown) if shown != written else written
     if written[0] == "%":
         return chr(int(written[1:], 16))
+    if not written.strip("*_`~\\"):
+        return ""  # Markdown's inline punctuation: emphasis, code, strikethrough, an escaped mark
     if written[0] == "\\":
         return written[1]
-    if written[0] in "<>/-*`" and written.isascii():
+    if written[0] in "<>/-*`_~\\" and written.isascii():
         return ""  # a tag's name and brackets, or a comment's, are not seen; what is between them is scanned
     return _character(written)
 
@@ -90,16 +92,25 @@ class Reading:
         return written_at + written_length + offset - read_at - read_length
 
 
-def reading(text: str) -> Reading:
-    """`text` as a reader sees it: entities decoded, look-alike characters made plain."""
-    if text.isascii() and not _MAYBE_HIDDEN.search(text):
+_MARKUP = re.compile(r"[*_`~\\]+|" + _AS_SHOWN.pattern)
+"""What `_AS_SHOWN` finds, and every run of Markdown's inline punctuation: emphasis, code,
+strikethrough and escapes (`jo@*gmail*.com` shows a reader jo@gmail.com)."""
+_INSIDE_A_WORD = re.compile(r"[^\s*_`~\\][*_`~\\]+[^\s*_`~\\]")
+"""Inline punctuation between two characters of one word: only there can it split personal data
+in a way `_AS_SHOWN` does not already read through."""
+
+
+def reading(text: str, without_markup: bool = False) -> Reading:
+    """`text` as a reader sees it: entities decoded, look-alike characters made plain; with
+    `without_markup`, Markdown's inline punctuation (* _ ` ~ and backslashes) taken out too."""
+    if text.isascii() and not _MAYBE_HIDDEN.search(text) and not without_markup:
         return Reading(text)
     pieces: list[str] = []
     read_at: list[int] = []
     written_at: list[tuple[int, int, int]] = []
     done = 0
     length = 0
-    for match in _AS_SHOWN.finditer(text):
+    for match in (_MARKUP if without_markup else _AS_SHOWN).finditer(text):
         shown = _as_read(match[0])
         if shown == match[0]:
             continue
@@ -269,25 +280,25 @@ class Allowed:
         extra = tuple(text for text in more if text and text not in self.texts)
         return Allowed(self.texts + extra, self.contact_email, self.settings_file) if extra else self
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str, without_markup: bool = False) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
-        for pattern in _allowed_patterns(self.texts):
+        for pattern in _allowed_patterns(self.texts, without_markup):
             found.extend(match.span() for match in pattern.finditer(text))
         return found
 
-    def lets_through(self, hit: Hit, text: str, spans: list[tuple[int, int]]) -> bool:
+    def lets_through(self, hit: Hit, text: str, spans: list[tuple[int, int]], without_markup: bool = False) -> bool:
         if hit.kind == "email" and self.contact_email:
-            if text[hit.start : hit.end].casefold() == reading(self.contact_email.strip()).text.casefold():
+            if text[hit.start : hit.end].casefold() == reading(self.contact_email.strip(), without_markup).text.casefold():
                 return True
         return any(start <= hit.start and hit.end <= end for start, end in spans)
 
 
 @lru_cache(maxsize=256)
-def _allowed_patterns(texts: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+def _allowed_patterns(texts: tuple[str, ...], without_markup: bool = False) -> tuple[re.Pattern, ...]:
     """Each allowed text as read, as a pattern where any run of spaces or line breaks matches."""
     patterns = []
     for allowed in texts:
-        parts = reading(allowed).text.split()
+        parts = reading(allowed, without_markup).text.split()
         if parts:
             patterns.append(re.compile(r"\s+".join(re.escape(part) for part in parts)))
     return tuple(patterns)
@@ -299,16 +310,27 @@ def find_personal_data(text: str, allowed: Allowed = Allowed()) -> list[Hit]:
     The text is read as a reader sees it; hits are given in the offsets of `text` as written.
     Where two kinds overlap (an NHS number inside an e-mail address), the first is kept.
     """
-    read = reading(text)
+    found = _found(text, allowed, False)
+    if not _INSIDE_A_WORD.search(text):
+        return found
+    merged: list[Hit] = []
+    for hit in sorted(found + _found(text, allowed, True)):  # each hit once, where it was found first
+        if not merged or hit.start >= merged[-1].end:
+            merged.append(hit)
+    return merged
+
+
+def _found(text: str, allowed: Allowed, without_markup: bool) -> list[Hit]:
+    read = reading(text, without_markup)
     hits = sorted(_candidates(read.text))
     if not hits:
         return []
-    spans = allowed.spans(read.text) if allowed.texts else []
+    spans = allowed.spans(read.text, without_markup) if allowed.texts else []
     found: list[Hit] = []
     for hit in hits:
         if found and hit.start < found[-1].end:
             continue
-        if not allowed.lets_through(hit, read.text, spans):
+        if not allowed.lets_through(hit, read.text, spans, without_markup):
             found.append(hit)
     if read.text is text:
         return found
