@@ -1,9 +1,12 @@
 """The regional site in a browser: three synthetic organisations aggregated and built for real, every
-kind of page checked with axe, at phone width, and the record page's link back to its publisher."""
+kind of page checked with axe, at phone width, the record page's link back to its publisher, and
+the listing's filters with JavaScript (combined in place, kept in the address) and without it
+(a static listing for each value)."""
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from yswd.tools.synth import synthesise
 
@@ -29,6 +33,14 @@ PAGES = {
     "organisations": "organisations/",
     "organisation": "organisations/qf7/",
     "years": "years/",
+    "year": "years/2025-26/",
+    "topics": "topics/",
+    "topic": "topics/maternity/",
+    "types": "types/",
+    "type": "types/survey/",
+    "action-status": "action-status/",
+    "action-status-done": "action-status/done/",
+    "filtered": "engagements/?organisation=rx1&action-status=done",
     "figures": "figures/",
     "data": "data/",
     "search": "search/",
@@ -110,3 +122,70 @@ def test_the_organisation_facet_narrows_the_listing(driver, regional_url) -> Non
     titles = driver.find_elements(By.CSS_SELECTOR, ".yswd-record__meta")
     organisation = driver.find_element(By.TAG_NAME, "h1").text
     assert titles and all(t.text.startswith(organisation + " ·") for t in titles)
+
+
+def expected(regional: Path, **chosen: str) -> list[str]:
+    """The addresses of the records that match every choice, read from the built filter index."""
+    index = json.loads((regional / "data/filter-index.json").read_text(encoding="utf-8"))
+    names = [f["name"] for f in index["facets"]]
+    picks = [(3 + names.index(name), index["facets"][names.index(name)]["keys"].index(key)) for name, key in chosen.items()]
+    return [row[1] for row in index["records"] if all(position in row[column] for column, position in picks)]
+
+
+def shared_topic(regional: Path) -> tuple[str, str]:
+    """The topic (key, label) whose records come from the most organisations."""
+    index = json.loads((regional / "data/filter-index.json").read_text(encoding="utf-8"))
+    topics = next(f for f in index["facets"] if f["name"] == "topic")
+    key = max(topics["keys"], key=lambda k: (len({a.split("/")[1] for a in expected(regional, topic=k)}), k))
+    return key, topics["labels"][topics["keys"].index(key)]
+
+
+def shown(driver) -> list[str]:
+    return driver.execute_script(
+        "return [...document.querySelectorAll('.yswd-record__title a')].filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))"
+    )
+
+
+def test_the_filters_combine_in_place_and_keep_the_choices_in_the_address(driver, regional, regional_url) -> None:
+    load(driver, regional_url + "engagements/")
+    form = driver.find_element(By.ID, "yswd-filter")
+    assert form.is_displayed(), "with JavaScript the filters are offered"
+    Select(driver.find_element(By.ID, "filter-organisation")).select_by_value("rx1")
+    Select(driver.find_element(By.ID, "filter-action-status")).select_by_value("done")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    matching = expected(regional, organisation="rx1", **{"action-status": "done"})
+    assert matching, "the test sites have done actions in RX1"
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "yswd-filter-results").is_displayed())
+    results = driver.find_element(By.ID, "yswd-filter-results")
+    assert results.find_element(By.CSS_SELECTOR, "[role=status]").text == f"{len(matching)} engagements match."
+    links = [a.get_attribute("href") for a in results.find_elements(By.CSS_SELECTOR, ".yswd-record__title a")]
+    assert links == [regional_url + address for address in matching[:20]]
+    metas = [m.text for m in results.find_elements(By.CSS_SELECTOR, ".yswd-record__meta")]
+    assert metas and all(m.startswith("Brackenmoor Integrated Care Board · ") for m in metas)
+    assert not driver.find_element(By.ID, "yswd-static-list").is_displayed()
+    assert driver.current_url == regional_url + "engagements/?organisation=rx1&action-status=done"
+    # The address alone gives the same view, and a topic narrows it across organisations
+    key, label = shared_topic(regional)
+    load(driver, regional_url + f"engagements/?topic={key}")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "yswd-filter-results").is_displayed())
+    topic = expected(regional, topic=key)
+    assert Select(driver.find_element(By.ID, "filter-topic")).first_selected_option.text == label
+    assert len({address.split("/")[1] for address in topic}) > 1, "the topic's records come from more than one organisation"
+    assert shown(driver) == [f"../{address}" for address in topic[:20]]
+    driver.find_element(By.CSS_SELECTOR, "#yswd-filter button[type=reset]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "yswd-static-list").is_displayed())
+    assert driver.current_url == regional_url + "engagements/"
+
+
+def test_without_javascript_each_value_is_a_static_listing(driver_nojs, regional, regional_url) -> None:
+    load(driver_nojs, regional_url + "engagements/")
+    assert not driver_nojs.find_element(By.ID, "yswd-filter").is_displayed(), "the filters need JavaScript, so are not offered"
+    assert len(shown(driver_nojs)) == 20
+    browse = driver_nojs.find_element(By.CSS_SELECTOR, ".yswd-facet-links")
+    browse.find_element(By.TAG_NAME, "summary").click()
+    key, label = shared_topic(regional)
+    browse.find_element(By.LINK_TEXT, label).click()
+    assert driver_nojs.current_url == regional_url + f"topics/{key}/"
+    assert shown(driver_nojs) == [f"../../{address}" for address in expected(regional, topic=key)[:20]]
+    load(driver_nojs, regional_url + "action-status/done/")
+    assert shown(driver_nojs) == [f"../../{address}" for address in expected(regional, **{"action-status": "done"})[:20]]
