@@ -69,7 +69,7 @@ def test_unknown_audience_is_an_error(site: SiteFolder) -> None:
 def test_check_command_exit_codes_and_json(site: SiteFolder) -> None:
     clean = site.yswd("check")
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    assert "No problems found in 1 records." in clean.stdout
+    assert "No problems found in 1 record." in clean.stdout
 
     break_record(site)
     text = site.yswd("check")

@@ -56,7 +56,7 @@ def test_the_readme_commands_check_and_build_the_new_site_in_its_folder(new_site
     assert commands == [["yswd", "check"], ["mkdocs", "build", "--strict"]]
     checked = run(*commands[0], cwd=new_site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert checked.stdout == "No problems found in 1 records.\n"
+    assert checked.stdout == "No problems found in 1 record.\n"
     built = run(*commands[1], cwd=new_site)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr

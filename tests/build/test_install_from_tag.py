@@ -45,4 +45,4 @@ def test_yswd_installed_from_a_git_tag_starts_a_complete_site(tmp_path: Path) ->
     written = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     assert {".github/workflows/publish.yml", ".gitignore", ".pre-commit-config.yaml", "requirements.txt", "mkdocs.yml"} <= written
     checked = run(sys.executable, "-m", "yswd", "check", cwd=tmp_path / "site", env=env)
-    assert checked.stdout == "No problems found in 1 records.\n"
+    assert checked.stdout == "No problems found in 1 record.\n"

@@ -445,3 +445,7 @@ def test_every_kind_of_file_without_personal_data_is_published(site: SiteFolder)
     assert site.mkdocs("build").returncode == 0
     for name in ("files/app.js", "files/letter.docx", "files/notes.txt", "images/photo.jpg", "engagements/replies.csv.gz"):
         assert (site.root / "site" / name).read_bytes() == (site.root / "content" / name).read_bytes()
+
+
+def test_a_count_of_one_record_is_said_in_the_singular(site: SiteFolder) -> None:
+    assert site.yswd("check").stdout == "No problems found in 1 record.\n"

@@ -81,7 +81,7 @@ def test_quiet_on_a_terminal_shows_no_bars_and_no_notes(site: SiteFolder) -> Non
     assert (code, shown) == (0, "")
     code, shown = on_terminal(site, "check")
     assert code == 0 and "Checking records" in shown and "1/1" in shown
-    assert shown.endswith("No problems found in 1 records.\r\n")
+    assert shown.endswith("No problems found in 1 record.\r\n")
     assert (site.root / "site" / "index.html").is_file()
 
 
@@ -99,6 +99,6 @@ def test_no_progress_when_the_output_is_not_a_terminal(site: SiteFolder) -> None
     assert not any(stage in built.stderr + built.stdout for stage in STAGES)
     assert "\r" not in built.stderr and "Documentation built" in built.stderr
     checked = site.yswd("check")
-    assert (checked.stdout, checked.stderr) == ("No problems found in 1 records.\n", "")
+    assert (checked.stdout, checked.stderr) == ("No problems found in 1 record.\n", "")
     as_json = site.yswd("check", "--format", "json")
     assert (as_json.stdout, as_json.stderr) == ("[]\n", "")

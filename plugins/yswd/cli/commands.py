@@ -16,6 +16,7 @@ from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
 from yswd.problems import FORMATS, SetupError, format_problems
 from yswd.site.pages import AUDIENCES
+from yswd.site.words import plural
 
 if TYPE_CHECKING:
     from yswd.mkdocs_plugin.progress import Reporting
@@ -68,7 +69,7 @@ def check(config_file: Path, fmt: str, quiet: bool) -> None:
     if fmt == "json":
         click.echo("[]")
     elif fmt == "text" and not quiet:
-        click.echo(f"No problems found in {len(content.engagements)} records.")
+        click.echo(f"No problems found in {len(content.engagements)} {plural(len(content.engagements), 'record')}.")
 
 
 @main.command()
@@ -130,7 +131,7 @@ def synth(records: int, out: Path, seed: int, ods_code: str | None) -> None:
     if out.exists() and any(out.iterdir()):
         raise click.ClickException(f"{out} is not empty. Choose a new or empty folder: synth never overwrites files.")
     summary = synthesise(out, records, seed, ods_code)
-    click.echo(f"Wrote a synthetic site with {summary.records} records to {out}. Build it with: cd {out} && mkdocs build")
+    click.echo(f"Wrote a synthetic site with {summary.records} {plural(summary.records, 'record')} to {out}. Build it with: cd {out} && mkdocs build")
 
 
 @main.command()
@@ -150,8 +151,8 @@ def aggregate(sources: tuple[str, ...], out: Path, name: str) -> None:
     except AggregateError as error:
         raise click.ClickException(str(error)) from None
     for code, organisation, records, version in summary.organisations:
-        click.echo(f"  {code}  {organisation}: {records:,} records (format {version})")
-    click.echo(f"Wrote a regional site of {summary.records:,} records from {len(summary.organisations)} organisations to {out}. Build it with: cd {out} && mkdocs build")
+        click.echo(f"  {code}  {organisation}: {records:,} {plural(records, 'record')} (format {version})")
+    click.echo(f"Wrote a regional site of {summary.records:,} {plural(summary.records, 'record')} from {len(summary.organisations)} {plural(len(summary.organisations), 'organisation')} to {out}. Build it with: cd {out} && mkdocs build")
 
 
 @main.command()
@@ -185,7 +186,7 @@ def readability(config_file: Path, path: Path | None, summary_age: float, readin
         click.echo("\n\n".join(format_report(report) for report in reports))
         click.echo("\n" + format_summary(summarise(reports)))
     if content.problems:
-        click.echo(f"{len(content.problems)} problem(s) kept some files out of this report: run yswd check.", err=True)
+        click.echo(f"{len(content.problems)} {plural(len(content.problems), 'problem')} kept some files out of this report: run yswd check.", err=True)
     if strict and not all(report.meets_targets for report in reports):
         sys.exit(1)
 
