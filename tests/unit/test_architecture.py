@@ -8,6 +8,7 @@ for type hints only, and the sizes a newcomer can read.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import grimp
@@ -89,3 +90,89 @@ def long_code() -> list[str]:
 
 def test_modules_and_functions_are_short_or_say_why_not() -> None:
     assert long_code() == []
+
+
+ROUTES_OWN = {"site/routes.py"}
+ROUTES_NOT_YET = {
+    "site/templates/engagement.html": "shares its markup with the regional record page, and moves to routes with it",
+    "site/templates/_macros.html": "value_links is shared with the regional record page, whose folders are its own",
+    "site/theme/yswd-base.html": "names the theme's own script, which MkDocs copies from the theme folder for every site, regional ones too",
+}
+"""Files still allowed to type a page's path, each with the reason."""
+ROUTES_ELSEWHERE = ("site/regional", "mkdocs_plugin/regional", "site/templates/regional", "site/templates/_regional", "tools/aggregate")
+"""The regional site: pages of its own, at addresses of its own (organisations/<code>/...)."""
+
+
+def route_markers() -> tuple[str, ...]:
+    """Pieces of text that only a page's or a site file's path contains, from routes.py itself."""
+    from yswd.site import routes
+
+    markers = {"/index.md", "/page-"}
+    for name, value in vars(routes).items():
+        if name.isupper() and isinstance(value, str):
+            markers.add(value if "/" in value or "." in value else value + "/")
+    markers.update(folder + "/" for folder in routes.FACET_FOLDERS.values())
+    return tuple(sorted(markers - {"index.md"}))
+
+
+def _python_strings(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string in the code, docstrings left out: they may describe a page."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    attribute_docs = {
+        id(after.value)
+        for node in ast.walk(tree) if hasattr(node, "body") and isinstance(node.body, list)
+        for before, after in zip(node.body, node.body[1:])
+        if isinstance(before, (ast.Assign, ast.AnnAssign)) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings | attribute_docs
+    ]
+
+
+_TEMPLATE_STRING = re.compile(r"""'[^'\n]*'|"[^"\n]*\"""")
+_TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+def _template_strings(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string inside a template's {{ }} and {% %}: its comments and its words are left out."""
+    found = []
+    for code in _TEMPLATE_CODE.finditer(source):
+        line = source.count("\n", 0, code.start()) + 1
+        found += [(line, text.group(0)[1:-1]) for text in _TEMPLATE_STRING.finditer(code.group(0))]
+    return found
+
+
+def typed_routes() -> list[str]:
+    """Paths of pages or site files typed out anywhere but routes.py."""
+    markers = route_markers()
+    found = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.html")]):
+        shown = path.relative_to(PACKAGE).as_posix()
+        if shown in ROUTES_OWN or shown in ROUTES_NOT_YET or shown.startswith(ROUTES_ELSEWHERE) or "site_template" in shown:
+            continue
+        source = path.read_text(encoding="utf-8")
+        strings = _python_strings(source) if path.suffix == ".py" else _template_strings(source)
+        found += [f"{shown}:{line}: {text!r}" for line, text in strings if any(m in text for m in markers)]
+    return found
+
+
+def test_typed_routes_are_found() -> None:
+    assert _template_strings("""{# 'reports/' #}<a href="{{ link('reports/' ~ y ~ '/index.md') }}">reports/</a>""") == [
+        (1, "reports/"), (1, "/index.md"),
+    ]
+    assert _python_strings('"""Pages at reports/<year>/."""\nX = "reports"\n"""At reports/."""\ny = f"{X}/page-2.md"') == [
+        (2, "reports"), (4, "/page-2.md"),
+    ]
+    assert "reports/" in route_markers() and "data/engagements.json" in route_markers()
+
+
+def test_page_paths_are_typed_only_in_routes() -> None:
+    assert typed_routes() == []

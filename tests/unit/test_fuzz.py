@@ -34,6 +34,7 @@ from conftest import MINIMAL, SiteFolder
 from yswd.content.markdown_limits import MAX_NESTING, TOO_DEEP, markdown_trouble
 from yswd.guards.checking import load_and_check
 from yswd.problems import Problem
+from yswd.site import routes
 from yswd.site.render import MarkdownRenderer, PageRenderer
 from yswd.site.plan import plan_site
 
@@ -196,7 +197,7 @@ def outcome(site: SiteFolder, data: bytes | str) -> list[Problem]:
             plan = plan_site(content, "review", date(2025, 12, 1))
             renderer = PageRenderer(plan, _MARKDOWN)
             for record in content.engagements:
-                src_uri = plan.record_src_uri(record)
+                src_uri = routes.record(record.id)
                 assert renderer.render(plan.pages[src_uri], src_uri)
             for src_uri in plan.pages:
                 longest = max(len(part.encode("utf-8")) for part in src_uri.split("/"))

@@ -6,8 +6,9 @@ be read at all gives one problem and is skipped, and every other file is still c
 
 from __future__ import annotations
 
-import hashlib
 import re
+
+import hashlib
 import typing
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -21,10 +22,9 @@ from yswd.content.messages import ModelT, validate
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy, Theme
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.content.tree import walk_docs
-from yswd.content.values import SLUG_PATTERN, GlossaryTerm
+from yswd.content.values import GlossaryTerm, is_slug
 from yswd.problems import Problem
 
-_SLUG = re.compile(SLUG_PATTERN)
 
 
 def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Callable[[int, int], None] | None = None) -> Content:
@@ -187,7 +187,7 @@ def load_engagement(path: Path, layout: Layout, problems: list[Problem], text: s
             return None
         engagement, invalid = partial_engagement(data)
     record_id = engagement.id or path.stem
-    if not engagement.id and not _SLUG.fullmatch(record_id):
+    if not engagement.id and not is_slug(record_id):
         problems.append(
             Problem(
                 shown,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from typing import TypeVar
@@ -12,13 +11,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from yswd.content import model as models
 from yswd.content.model import METHOD_TAGS
 from yswd.content.records import Source
-from yswd.content.values import PLAIN, SLUG_PATTERN
+from yswd.content.values import PLAIN, is_slug
 from yswd.content.yamlread import looks_like_a_name
 from yswd.problems import Problem, did_you_mean
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_SLUG = re.compile(SLUG_PATTERN)
 
 UNKNOWN_FIELD = "(unknown field)"
 """How a label names a field we don't know: never by what was written, which may be personal data."""
@@ -91,7 +89,7 @@ def field_label(loc: tuple[str | int, ...], data: object) -> str:
         if isinstance(part, int):
             item = current[part] if isinstance(current, list) and part < len(current) else None
             item_id = item.get("id") if isinstance(item, dict) else None
-            label += f"[{item_id}]" if isinstance(item_id, str) and _SLUG.fullmatch(item_id) else f"[{part + 1}]"
+            label += f"[{item_id}]" if isinstance(item_id, str) and is_slug(item_id) else f"[{part + 1}]"
             current = item
         else:
             shown = part if looks_like_a_name(part) else UNKNOWN_FIELD

@@ -7,7 +7,6 @@ staff chose), never free text, which might hold personal data.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -17,14 +16,13 @@ from yswd.content.documents import attached_path, document_problem
 from yswd.content.markdown_limits import markdown_field_problems, markdown_trouble
 from yswd.content.records import Content, EngagementFile
 from yswd.content.settings_rules import organisation_rules, population_rules, strategy_rules
-from yswd.content.values import SLUG_PATTERN, UNKNOWN
+from yswd.content.values import UNKNOWN, is_slug
 from yswd.dates import last_day
 from yswd.problems import Problem, closest, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")
 """Statuses whose records must be complete: they are read by the panel or the public."""
 
-_SLUG = re.compile(SLUG_PATTERN)
 
 
 def check(content: Content, docs_dir: Path) -> list[Problem]:
@@ -84,7 +82,7 @@ def _unknown_key(record: EngagementFile, where: tuple, label: str, key: str, cho
     names = {name.lower(): k for k, name in choices.items()} if isinstance(choices, dict) else {}
     match = closest(key, choices) or names.get(closest(key, names) or "")
     suggestion = f' Did you mean "{match}"?' if match else ""
-    advice = "" if _SLUG.match(key) or suggestion else " Keys are written in lower case, with hyphens instead of spaces."
+    advice = "" if is_slug(key) or suggestion else " Keys are written in lower case, with hyphens instead of spaces."
     return Problem(
         record.source.path,
         record.source.line(*where),

@@ -77,11 +77,16 @@ def _term(value: object) -> str:
     return _text(value)
 
 
+def is_slug(text: str) -> bool:
+    """Whether `text` is a short name (an id or key): lower-case letters and digits, joined by single hyphens."""
+    return _SLUG.fullmatch(text) is not None
+
+
 def _slug(value: object) -> str:
     if value is None:
         raise fail("is empty.")
     slug = _as_text(value)
-    if not _SLUG.fullmatch(slug):
+    if not is_slug(slug):
         raise fail(
             "should be a short name made of lower-case letters, digits and hyphens, with no spaces, "
             'like "maternity-scans-2025".'

@@ -9,6 +9,8 @@ Order of events in `mkdocs build`, and what each does here:
   site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; add pages.
 - on_nav: add the hub pages (and only those) to the navigation.
+- on_env: tell the theme's templates where the pages they link to are; let finished pages that
+  can be reused skip the theme.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.
 - on_post_page, on_post_template: mark every page noindex in the review build.
 - on_post_build: index the site for search; after every other plugin's on_post_build, note
@@ -55,9 +57,10 @@ from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.theme_reuse import FinishedPages, only_plugin
-from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme
+from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme, theme_pages
 from yswd.problems import format_problems
 from yswd.site.abbr import LinearAbbr
+from yswd.site import routes
 from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
 from yswd.site.glossary import Glossary
@@ -71,8 +74,8 @@ from yswd.site.search import SearchIndexError, build_index, searchable
 
 log = get_plugin_logger(__name__)
 
-STYLESHEET = "assets/yswd/yswd.css"
-BRAND_STYLESHEET = "assets/yswd/brand.css"
+STYLESHEET = routes.asset("yswd.css")
+BRAND_STYLESHEET = routes.asset("brand.css")
 THEME_TEMPLATES = CompiledTemplates()
 """The theme's compiled templates, kept across `mkdocs serve` rebuilds (each has its own environment)."""
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
@@ -221,7 +224,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             ):
                 files.remove(file)
         for asset in ("yswd.css", "filter.js", "search.js"):
-            files.append(File.generated(config, f"assets/yswd/{asset}", abs_src_path=str(ASSETS / asset)))
+            files.append(File.generated(config, routes.asset(asset), abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
         site_url = _with_slash(config.site_url)
         memo = self.cache.memo("json") if self.cache is not None else self.exports
@@ -245,8 +248,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.finished_pages.pre_build(Path(config.site_dir))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Finished pages that can be reused as they are skip the theme."""
+        """The theme learns where the pages it links to are; finished pages that can be reused as they are skip it."""
         env.bytecode_cache = THEME_TEMPLATES
+        if self.plan is not None:
+            env.globals["yswd_pages"] = theme_pages(self.plan, config.use_directory_urls)
         if self.plan is None or self.nav is None or not only_plugin(config, self):
             return env
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]

@@ -24,19 +24,17 @@ from yswd.site.pdf import (
 )
 from yswd.site.plan import plan_site
 from yswd.site.render import MarkdownRenderer, PageRenderer
-from yswd.site.strategy_pages import report_src_uri
-
-REVIEW_PACK = "review/pack/index.md"
+from yswd.site import routes
 
 
 def write_report(config_file: Path, label: str, out: Path) -> str | None:
     """The year's annual report, from published records, as a PDF."""
-    return _write(config_file, out, "public", lambda plan, renderer: report_html(plan, renderer, label), report_src_uri(label))
+    return _write(config_file, out, "public", lambda plan, renderer: report_html(plan, renderer, label), routes.report(label))
 
 
 def write_review_pack(config_file: Path, out: Path) -> str | None:
     """Every record waiting for the reader panel, with the checklist, as a PDF."""
-    return _write(config_file, out, "review", review_pack_html, REVIEW_PACK)
+    return _write(config_file, out, "review", review_pack_html, routes.REVIEW_PACK)
 
 
 def _write(config_file: Path, out: Path, audience: Audience, make_html: Callable[[SitePlan, PageRenderer], str], src_uri: str) -> str | None:

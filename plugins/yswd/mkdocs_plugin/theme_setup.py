@@ -17,9 +17,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from yswd.mkdocs_plugin.config import written_settings
+from yswd.site import routes
+from yswd.site.pages import SitePlan
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "site" / "theme"
-THEME_STYLESHEET = "assets/yswd/theme.css"
+THEME_STYLESHEET = routes.asset("theme.css")
 THEMES = ("material",)
 """Themes whose templates ours extend."""
 
@@ -37,6 +39,15 @@ def adopt_theme(config: MkDocsConfig) -> bool:
     if THEME_STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, THEME_STYLESHEET)
     return True
+
+
+def theme_pages(plan: SitePlan, directory_urls: bool) -> dict[str, str | None]:
+    """The pages of a yswd site that the theme links to, site-relative for its `url` filter
+    (`yswd_pages` in the templates; a site without them, such as a regional one, has none)."""
+    return {
+        "everything": routes.page_url(routes.everything(), directory_urls),
+        "search": routes.page_url(routes.SEARCH, directory_urls) if routes.SEARCH in plan.pages else None,
+    }
 
 
 def _site_theme_settings(config: MkDocsConfig) -> dict:

@@ -26,19 +26,18 @@ from yswd.content.values import MonthOrDay, ODS_PATTERN
 from yswd.site import filters
 from yswd.site.feed import atom_feed
 from yswd.site.pages import SitePlan
+from yswd.site import routes
 from yswd.site.routes import page_url
 
 FORMAT_NAME = "yswd-engagements"
 FORMAT_VERSION = "2.0"
 """The version of engagements.json this code writes. 1.0 had a publisher name and no format block."""
-SCHEMA_PATH = f"data/schema/{FORMAT_VERSION}.json"
-OLDER_SCHEMA_PATH = "data/schema/1.0.json"
+SCHEMA_PATH = routes.schema_of(FORMAT_VERSION)
+OLDER_SCHEMA_PATH = routes.schema_of("1.0")
 OLDER_SCHEMA = Path(__file__).resolve().parent / "standards" / "engagements-1.0.schema.json"
 """Format 1.0's schema, kept as it was published: readers of older files validate against it."""
-STANDARD_PAGE = "data/standard/index.md"
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-FILTER_INDEX = "data/filter-index.json"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,7 +78,7 @@ class ExportHistory(_Export):
 class ExportRecord(_Export):
     """One published engagement."""
 
-    id: str = Field(description="The engagement's id; its page is at engagements/<id>/.")
+    id: str = Field(description=f"The engagement's id; its page is at {routes.RECORDS}/<id>/.")
     url: str = Field(description="The engagement's page on this site.")
     title: str = Field(description="The engagement's title.")
     type: str = Field(description="The kind of engagement (a key).")
@@ -193,7 +192,7 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
     methods = reach.counted_methods if reach else []
     return ExportRecord(
         id=record.id,
-        url=site_url + page_url(plan.record_src_uri(record)),
+        url=routes.record_address(record.id, site_url),
         title=e.title,
         type=e.type,
         type_label=org.engagement_types[e.type],
@@ -250,7 +249,7 @@ def engagements_json(plan: SitePlan, site_url: str = "", memo: dict[str, str] | 
     head = ExportFile(
         format=ExportFormat(
             name=FORMAT_NAME, version=FORMAT_VERSION, schema_url=site_url + SCHEMA_PATH,
-            documentation=site_url + page_url(STANDARD_PAGE), licence=LICENCE,
+            documentation=site_url + page_url(routes.STANDARD), licence=LICENCE,
         ),
         publisher=ExportPublisher(name=org.name, ods_code=org.ods_code, site_url=site_url or None),
         licence=LICENCE,
@@ -305,7 +304,7 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
         e = record.engagement
         themes = {t.id: t.theme for t in e.you_said}
         base = [
-            record.id, site_url + page_url(plan.record_src_uri(record)), e.title, plan.organisation.engagement_types[e.type],
+            record.id, routes.record_address(record.id, site_url), e.title, plan.organisation.engagement_types[e.type],
             e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
             "; ".join(plan.organisation.topics[k] for k in e.topics),
             "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
@@ -329,42 +328,20 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
 def data_files(plan: SitePlan, site_url: str, site_name: str, memo: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Every open-data file of the site, by its path in the output."""
     return {
-        "data/engagements.json": engagements_json(plan, site_url, memo),
-        "data/engagements.csv": engagements_csv(plan, site_url),
-        "data/schema.json": _schema_text(),
+        routes.JSON: engagements_json(plan, site_url, memo),
+        routes.CSV: engagements_csv(plan, site_url),
+        routes.SCHEMA: _schema_text(),
         SCHEMA_PATH: _schema_text(),
         OLDER_SCHEMA_PATH: OLDER_SCHEMA.read_text(encoding="utf-8"),
-        "feed.xml": atom_feed(plan, site_url, site_name),
-        FILTER_INDEX: filter_index(plan),
+        routes.FEED: atom_feed(plan, site_url, site_name),
+        routes.FILTER_INDEX: filter_index(plan),
     }
-
-
-def data_dictionary() -> list[tuple[str, str, str]]:
-    """(field, kind, meaning) for every field of a record in the downloads, from the schema."""
-    properties = schema()["$defs"]["ExportRecord"]["properties"]
-    return [(name, kind_of(prop), prop.get("description", "")) for name, prop in properties.items()]
-
-
-_KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false", "array": "list", "object": "set of fields"}
-
-
-def kind_of(prop: dict) -> str:
-    if prop.get("format") == "date":
-        return "date (YYYY-MM-DD)"
-    if any(option.get("format") == "date" for option in prop.get("anyOf", [])):
-        return "date (YYYY-MM-DD, or YYYY-MM when only the month is known)"
-    if "anyOf" in prop:
-        kinds = [kind_of(option) for option in prop["anyOf"] if option.get("type") != "null"]
-        return (kinds[0] if kinds else "text") + ", or empty"
-    if "$ref" in prop:
-        return "set of fields"
-    return _KINDS.get(prop.get("type", ""), "text")
 
 
 def filter_index(plan: SitePlan) -> str:
     """The index the filter script loads: each result's line gives its type, start and places."""
     return filters.filter_index(
         plan.facets, plan.engagements,
-        lambda r: (r.engagement.title, page_url(plan.record_src_uri(r)), r.engagement.start.isoformat()),
+        lambda r: (r.engagement.title, routes.record_address(r.id), r.engagement.start.isoformat()),
         ("type", filters.START, "locality"),
     )

@@ -9,24 +9,24 @@ from feedgen.feed import FeedGenerator
 from yswd.content.model import Engagement, latest_date
 from yswd.dates import is_month
 from yswd.site.pages import SitePlan
-from yswd.site.routes import page_url
+from yswd.site import routes
 
 
 def atom_feed(plan: SitePlan, site_url: str, site_name: str) -> bytes:
     """New and updated records, dated by each record's `updated` date, never by the clock."""
     feed = FeedGenerator()
     base = site_url or "urn:yswd:"
-    feed.id(base + "feed.xml" if site_url else "urn:yswd:feed")
+    feed.id(base + routes.FEED if site_url else "urn:yswd:feed")
     feed.title(f"{site_name}: new and updated engagements")
     feed.author({"name": plan.organisation.name})
     feed.language("en-GB")
     if site_url:
-        feed.link(href=site_url + "feed.xml", rel="self")
+        feed.link(href=site_url + routes.FEED, rel="self")
         feed.link(href=site_url, rel="alternate")
     newest = sorted(plan.engagements, key=lambda r: (feed_day(r.engagement), r.id), reverse=True)
     for record in reversed(newest[:50]):
         entry = feed.add_entry()
-        url = site_url + page_url(plan.record_src_uri(record))
+        url = routes.record_address(record.id, site_url)
         entry.id(url if site_url else f"urn:yswd:engagement:{record.id}")
         entry.title(record.engagement.title)
         entry.link(href=url)

@@ -19,9 +19,10 @@ from pathlib import Path
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
+from yswd.site import routes
 from yswd.site.exports import FORMAT_NAME, FORMAT_VERSION, OLDER_SCHEMA, schema
 
-DATA_FILE = "data/engagements.json"
+DATA_FILE = routes.JSON
 _CODE = re.compile(r"^[A-Za-z0-9]{3,6}$")
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 _KINDS = {

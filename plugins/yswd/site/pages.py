@@ -15,6 +15,7 @@ from yswd.analysis.figures import Figures, count
 from yswd.content.records import EngagementFile
 from yswd.content.model import GlossaryEntry, Method, Organisation, Population, Strategy
 from yswd.dates import FinancialYear, last_day
+from yswd.site import routes
 
 PageKind = Literal["record", "listing", "hub", "changes", "glossary", "page"]
 """A record's page, a page of a listing, a facet's hub, a page of the changes made, the glossary, or any other page."""
@@ -27,6 +28,7 @@ class Facet:
 
     name: str
     folder: str
+    """Where its hub and listings are: for this site, routes.FACET_FOLDERS[name]."""
     title: str
     in_nav: bool
     values: tuple[tuple[str, str], ...]
@@ -55,7 +57,7 @@ class Listing:
         return max(1, math.ceil(len(self.records) / page_size))
 
     def src_uri(self, page: int = 1) -> str:
-        return f"{self.folder}/index.md" if page == 1 else f"{self.folder}/page-{page}.md"
+        return routes.folder_page(self.folder, page)
 
     def page_specs(self, page_size: int, template: str = "listing.html", nav_title: str | None = None) -> dict[str, PageSpec]:
         """Its pages, by source path; the first joins the navigation when given a nav_title."""
@@ -153,10 +155,6 @@ class SitePlan:
         year = FinancialYear.from_label(label, self.start_month)
         assert year is not None, label
         return year
-
-    @staticmethod
-    def record_src_uri(record: EngagementFile) -> str:
-        return f"engagements/{record.id}.md"
 
     def is_open(self, record: EngagementFile) -> bool:
         """Open for people to take part: started, and its end date (a month's last day) is today or later."""

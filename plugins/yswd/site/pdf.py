@@ -21,8 +21,7 @@ from markupsafe import Markup
 
 from yswd.site.pages import SitePlan
 from yswd.site.render import PageRenderer
-from yswd.site.routes import page_url
-from yswd.site.strategy_pages import report_src_uri
+from yswd.site import routes
 
 CSS = Path(__file__).resolve().parent / "assets" / "report_pdf.css"
 LANGUAGE = "en-GB"
@@ -34,9 +33,9 @@ class UnknownYear(ValueError):
 
 def report_html(plan: SitePlan, renderer: PageRenderer, label: str) -> str:
     """The whole HTML document of the year's report, ready for printing."""
-    src_uri = report_src_uri(label)
+    src_uri = routes.report(label)
     if src_uri not in plan.pages:
-        years = [key.split("/")[1] for key in plan.pages if key.startswith("reports/") and key.count("/") == 2]
+        years = [year for key in plan.pages if (year := routes.report_label(key))]
         known = ", ".join(years) if years else "none"
         raise UnknownYear(f'There is no report for "{label}". The years with records are: {known}.')
     return _document(
@@ -53,7 +52,7 @@ def review_pack_html(plan: SitePlan, renderer: PageRenderer) -> str:
     return _document(
         plan,
         renderer,
-        "review/pack/index.md",
+        routes.REVIEW_PACK,
         description="records from {org} waiting for the reader panel's review.",
         source_note="for the reader panel only: not for publication",
     )
@@ -93,7 +92,7 @@ def page_base_url(site_url: str | None, src_uri: str, directory_urls: bool = Tru
     """The page's public address, from mkdocs.yml's site_url; None without one."""
     if not site_url:
         return None
-    return site_url.rstrip("/") + "/" + page_url(src_uri, directory_urls)
+    return site_url.rstrip("/") + "/" + routes.page_url(src_uri, directory_urls)
 
 
 _RELATIVE_HREF = re.compile(r'(<a\b[^>]*?)\s+href="(?!https?:|mailto:|tel:|#)[^"]*"')

@@ -12,7 +12,7 @@ from datetime import date
 from yswd.content.documents import attached_path
 from yswd.content.records import Content, EngagementFile
 from yswd.content.model import ACTION_STATUS_WORDS, INVOLVEMENT_LABELS, latest_date
-from yswd.site.exports import STANDARD_PAGE
+from yswd.site import routes
 from yswd.site.pages import Audience, Facet, Listing, PageSpec, SitePlan
 from yswd.site.strategy_pages import strategy_pages
 
@@ -20,8 +20,6 @@ VISIBLE: dict[str, tuple[str, ...]] = {
     "public": ("published",),
     "review": ("draft", "review", "published", "withdrawn"),
 }
-
-INDEX_FOLDER = "you-said-we-did"
 
 
 def newest_first(records: list[EngagementFile]) -> list[EngagementFile]:
@@ -36,32 +34,32 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
         audience, today, content.organisation, content.glossary, content.strategy, visible, page_size, population=content.population
     )
     plan.facets = _facets(plan)
-    plan.index = Listing(None, "", "You said, we did", INDEX_FOLDER, tuple(visible))
+    plan.index = Listing(None, "", "You said, we did", routes.EVERYTHING, tuple(visible))
     plan.listings = {facet.name: _facet_listings(facet, visible) for facet in plan.facets}
     for record in visible:
-        plan.pages[plan.record_src_uri(record)] = PageSpec("engagement.html", record.engagement.title, {"record": record}, kind="record")
+        plan.pages[routes.record(record.id)] = PageSpec("engagement.html", record.engagement.title, {"record": record}, kind="record")
         links = [d.url for d in record.engagement.documents] + [d.document for d in record.engagement.decisions if d.document]
         for url in links:
             path = attached_path(url, record.folder)
             if path is not None:
                 plan.documents[path.as_posix()] = record
     plan.pages.update(plan.index.page_specs(page_size, nav_title="You said, we did"))
-    plan.pages["data/index.md"] = PageSpec("data.html", "Open data")
-    plan.pages[STANDARD_PAGE] = PageSpec("standard.html", "The open data standard")
-    plan.pages["glossary/index.md"] = PageSpec("glossary.html", "Glossary", kind="glossary")
-    plan.pages["accessibility/index.md"] = PageSpec("accessibility.html", "Accessibility statement")
+    plan.pages[routes.DATA] = PageSpec("data.html", "Open data")
+    plan.pages[routes.STANDARD] = PageSpec("standard.html", "The open data standard")
+    plan.pages[routes.GLOSSARY] = PageSpec("glossary.html", "Glossary", kind="glossary")
+    plan.pages[routes.ACCESSIBILITY] = PageSpec("accessibility.html", "Accessibility statement")
     for facet in plan.facets:
-        plan.pages[f"{facet.folder}/index.md"] = PageSpec(
+        plan.pages[routes.facet(facet.name)] = PageSpec(
             "hub.html", facet.title, {"facet": facet, "intro": _hub_intro(plan, facet)}, nav_title=facet.title if facet.in_nav else None, kind="hub"
         )
         for listing in plan.listings[facet.name]:
             plan.pages.update(listing.page_specs(page_size))
     plan.pages.update(strategy_pages(plan))
     if audience == "review":
-        plan.pages["review/index.md"] = PageSpec("review.html", "Reader panel: waiting for review", nav_title="Reader panel")
-        plan.pages["review/pack/index.md"] = PageSpec("review_pack.html", "Review pack")
+        plan.pages[routes.REVIEW] = PageSpec("review.html", "Reader panel: waiting for review", nav_title="Reader panel")
+        plan.pages[routes.REVIEW_PACK] = PageSpec("review_pack.html", "Review pack")
     if search:
-        plan.pages["search/index.md"] = PageSpec("search.html", "Search", nav_title="Search")
+        plan.pages[routes.SEARCH] = PageSpec("search.html", "Search", nav_title="Search")
     return plan
 
 
@@ -76,25 +74,25 @@ def _facets(plan: SitePlan) -> list[Facet]:
     years = sorted({plan.year_of(r.engagement.start) for r in plan.engagements}, reverse=True)
     involvement = [
         Facet(
-            "involvement", "involvement", "How far people were involved", False,
+            "involvement", routes.FACET_FOLDERS["involvement"], "How far people were involved", False,
             tuple(INVOLVEMENT_LABELS.items()),
             lambda r: (r.engagement.involvement,) if r.engagement.involvement else (),
         )
     ] if any(r.engagement.involvement for r in plan.engagements) else []
     return [
-        Facet("topic", "topics", "Topics", True, tuple(org.topics.items()), lambda r: tuple(r.engagement.topics)),
+        Facet("topic", routes.FACET_FOLDERS["topic"], "Topics", True, tuple(org.topics.items()), lambda r: tuple(r.engagement.topics)),
         Facet(
-            "locality", "localities", "Localities", True, tuple(org.localities.items()),
+            "locality", routes.FACET_FOLDERS["locality"], "Localities", True, tuple(org.localities.items()),
             lambda r: tuple(r.engagement.localities) or tuple(org.localities),
             everywhere="Area-wide", indexed_keys_of=lambda r: tuple(r.engagement.localities),
         ),
         Facet(
-            "year", "years", "Years", True, tuple((y.label, y.label) for y in years),
+            "year", routes.FACET_FOLDERS["year"], "Years", True, tuple((y.label, y.label) for y in years),
             lambda r: (plan.year_of(r.engagement.start).label,),
         ),
-        Facet("type", "types", "Types of engagement", False, tuple(org.engagement_types.items()), lambda r: (r.engagement.type,)),
+        Facet("type", routes.FACET_FOLDERS["type"], "Types of engagement", False, tuple(org.engagement_types.items()), lambda r: (r.engagement.type,)),
         Facet(
-            "action-status", "action-status", "Action status", False,
+            "action-status", routes.FACET_FOLDERS["action-status"], "Action status", False,
             tuple(ACTION_STATUS_WORDS.items()),
             lambda r: tuple(dict.fromkeys(a.status for a in r.engagement.we_did)),
         ),
@@ -110,6 +108,6 @@ def _facet_listings(facet: Facet, records: list[EngagementFile]) -> list[Listing
             if key in members:
                 members[key].append(record)
     return [
-        Listing(facet, key, label, f"{facet.folder}/{key}", tuple(members[key]))
+        Listing(facet, key, label, routes.facet_folder(facet.name, key), tuple(members[key]))
         for key, label in facet.values
     ]

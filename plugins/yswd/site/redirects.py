@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from yswd.site.pages import SitePlan
+from yswd.site import routes
 from yswd.site.routes import page_url, relative_url
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -15,10 +16,9 @@ def redirect_pages(plan: SitePlan, directory_urls: bool = True) -> dict[str, str
     """Output path to HTML for every alias of every record the audience can see."""
     pages = {}
     for record in plan.engagements:
-        target_url = page_url(plan.record_src_uri(record), directory_urls)
+        target_url = page_url(routes.record(record.id), directory_urls)
         for alias in record.engagement.aliases:
-            alias_src = f"engagements/{alias}.md"
-            alias_url = page_url(alias_src, directory_urls)
+            alias_url = page_url(routes.record(alias), directory_urls)
             path = alias_url + "index.html" if directory_urls else alias_url
             link = escape(relative_url(target_url, alias_url), quote=True)
             title = escape(record.engagement.title)

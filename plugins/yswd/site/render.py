@@ -36,11 +36,12 @@ from yswd.content.model import (
 )
 from yswd.dates import is_month, month_year, uk_date
 from yswd.guards.readability import Report
-from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA_PATH, SCHEMA_PATH, data_dictionary
+from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA_PATH, SCHEMA_PATH
 from yswd.site.field_reference import field_reference
 from yswd.site.history import SHOWN_ON_PAGE
-from yswd.site.standard import definitions
+from yswd.site.standard import data_dictionary, definitions
 from yswd.site.pages import Facet, PageSpec, SitePlan
+from yswd.site import routes
 from yswd.site.routes import page_url, relative_url
 from yswd.site.timeline import timeline
 from yswd.site.words import amount, counted, number, people, plural
@@ -206,6 +207,7 @@ class PageRenderer:
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
+            routes=routes,
             org=plan.organisation,
             action_words=ACTION_STATUS_WORDS,
             involvement_words=INVOLVEMENT_WORDS,
@@ -303,7 +305,7 @@ class PageRenderer:
             return relative_url(self.url_of(target_src_uri), here)
 
         def record_link(record: EngagementFile) -> str:
-            return link(self.plan.record_src_uri(record))
+            return link(routes.record(record.id))
 
         def asset(path: str) -> str:
             """A link to a file of the built site (not a page), such as data or a script."""

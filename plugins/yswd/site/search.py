@@ -15,7 +15,9 @@ import sys
 import zlib
 from pathlib import Path
 
-OUTPUT = "pagefind"
+from yswd.site import routes
+
+OUTPUT = routes.SEARCH_INDEX
 BODY_START = '<div data-pagefind-body>'
 BODY_END = "</div>"
 
@@ -32,7 +34,7 @@ def searchable(html: str) -> str:
 LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability, .yswd-history"
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
 
-_RECORD_PAGE = re.compile(r"^(engagements/)[^/]+((?:/index)?\.html)$")
+_RECORD_PAGE = re.compile(rf"^({re.escape(routes.RECORDS)}/)[^/]+((?:/index)?\.html)$")
 """Every record's page, however many, as one pattern: engagements/*/index.html."""
 _GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
 

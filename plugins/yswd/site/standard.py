@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from yswd.site.exports import kind_of, schema
+from yswd.site.exports import schema
 
 ORDER = (
     "ExportFile", "ExportFormat", "ExportPublisher", "ExportPopulation", "ExportRecord", "ExportAim", "Theme",
@@ -74,3 +74,25 @@ def _anchor(name: str) -> str:
 def _title(name: str) -> str:
     words = name.removeprefix("Export")
     return "".join(" " + c.lower() if c.isupper() and i else c for i, c in enumerate(words)).strip().capitalize()
+
+
+def data_dictionary() -> list[tuple[str, str, str]]:
+    """(field, kind, meaning) for every field of a record in the downloads, from the schema."""
+    properties = schema()["$defs"]["ExportRecord"]["properties"]
+    return [(name, kind_of(prop), prop.get("description", "")) for name, prop in properties.items()]
+
+
+_KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false", "array": "list", "object": "set of fields"}
+
+
+def kind_of(prop: dict) -> str:
+    if prop.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    if any(option.get("format") == "date" for option in prop.get("anyOf", [])):
+        return "date (YYYY-MM-DD, or YYYY-MM when only the month is known)"
+    if "anyOf" in prop:
+        kinds = [kind_of(option) for option in prop["anyOf"] if option.get("type") != "null"]
+        return (kinds[0] if kinds else "text") + ", or empty"
+    if "$ref" in prop:
+        return "set of fields"
+    return _KINDS.get(prop.get("type", ""), "text")

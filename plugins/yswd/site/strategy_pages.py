@@ -30,14 +30,9 @@ from yswd.analysis.commitments import track
 from yswd.content.model import ACTION_STATUS_WORDS, Organisation
 from yswd.dates import FinancialYear
 from yswd.site.charts import Bar, bar_chart
-from yswd.site import words
+from yswd.site import routes, words
 from yswd.site.pages import PageSpec, SitePlan
 
-STRATEGY = "strategy"
-WAYS = "ways-to-take-part"
-EASY_READ = "strategy/easy-read/index.md"
-REPORTS = "reports"
-CHANGES = "changes-you-made-happen"
 EVIDENCE_SHOWN = 8
 """Evidence listed per commitment on the strategy page; the rest is on the commitment's own page."""
 CHANGES_PER_PAGE = 100
@@ -71,19 +66,7 @@ class ChangesListing:
         return list(groups.items())
 
     def src_uri(self, page: int = 1) -> str:
-        return f"{CHANGES}/index.md" if page == 1 else f"{CHANGES}/page-{page}.md"
-
-
-def report_src_uri(label: str) -> str:
-    return f"{REPORTS}/{label}/index.md"
-
-
-def commitment_src_uri(commitment_id: str) -> str:
-    return f"{STRATEGY}/{commitment_id}/index.md"
-
-
-def way_src_uri(method_id: str) -> str:
-    return f"{WAYS}/{method_id}/index.md"
+        return routes.changes(page)
 
 
 def way_pages(plan: SitePlan) -> dict[str, PageSpec]:
@@ -93,10 +76,10 @@ def way_pages(plan: SitePlan) -> dict[str, PageSpec]:
     if strategy is None or not strategy.methods:
         return {}
     published = [r for r in plan.engagements if r.engagement.status == "published"]
-    pages = {f"{WAYS}/index.md": PageSpec("ways.html", "Ways to take part", {"strategy": strategy})}
+    pages = {routes.WAYS: PageSpec("ways.html", "Ways to take part", {"strategy": strategy})}
     for method in strategy.methods:
         used = [r for r in published if method.id in r.engagement.ways]
-        pages[way_src_uri(method.id)] = PageSpec("way.html", method.name, {"method": method, "records": used})
+        pages[routes.way(method.id)] = PageSpec("way.html", method.name, {"method": method, "records": used})
     return pages
 
 
@@ -108,7 +91,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
     if strategy is not None:
         has_easy_read = bool(strategy.easy_read) or plan.audience == "review"
         progress = track(strategy, plan.engagements, plan.today, plan.population)
-        pages[f"{STRATEGY}/index.md"] = PageSpec(
+        pages[routes.STRATEGY] = PageSpec(
             "strategy.html",
             strategy.title,
             {"strategy": strategy, "progress": progress, "has_easy_read": has_easy_read, "evidence_shown": EVIDENCE_SHOWN},
@@ -116,19 +99,19 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
         )
         for item in progress:
             if len(item.evidence.records) > EVIDENCE_SHOWN:
-                pages[commitment_src_uri(item.commitment.id)] = PageSpec(
+                pages[routes.commitment(item.commitment.id)] = PageSpec(
                     "commitment.html", f"Evidence: {item.commitment.text}", {"strategy": strategy, "item": item}
                 )
         if has_easy_read:
-            pages[EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
+            pages[routes.EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
     pages.update(way_pages(plan))
     ways = {m.id: m.name for m in strategy.methods} if strategy else {}
     reports = annual_reports(plan.engagements, plan.organisation, plan.today, plan.population, ways)
-    pages[f"{REPORTS}/index.md"] = PageSpec(
+    pages[routes.REPORTS] = PageSpec(
         "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports"
     )
     for report in reports:
-        pages[report_src_uri(report.year.label)] = PageSpec(
+        pages[routes.report(report.year.label)] = PageSpec(
             "report.html",
             f"Annual engagement report {report.year.label}",
             {

@@ -16,13 +16,12 @@ from pathlib import Path, PurePosixPath
 
 from yswd.content.records import Content, Layout
 from yswd.content.model import INVOLVEMENT_LEVELS
-from yswd.content.values import SLUG_PATTERN
+from yswd.content.values import is_slug
 from yswd.dates import FinancialYear
 from yswd.problems import did_you_mean
 from yswd.site.words import counted
 
 MAX_SLUG = 60
-_SLUG = re.compile(SLUG_PATTERN)
 
 
 class ScaffoldError(Exception):
@@ -73,7 +72,7 @@ def create_record(
             f"{did_you_mean(engagement_type, types)} The ones we know are: {listed}."
         )
     slug = slugify(title)
-    if not slug or not _SLUG.match(slug):
+    if not slug or not is_slug(slug):
         raise ScaffoldError("The title needs some letters or digits to make a file name from.")
     if folder is None:
         folder = FinancialYear.of(today, organisation.financial_year_start_month).label

@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yswd.site import routes
+
 from . import site_files
 from .records import Synthesiser
 
@@ -57,7 +59,7 @@ def synthesise(out: Path, records: int, seed: int = 1, ods_code: str | None = No
     write("mkdocs.yml", site_files.mkdocs_yml(org))
     write("site_config/organisation.yml", site_files.organisation_yml(org, ods_code))
     write("site_config/glossary.yml", site_files.GLOSSARY)
-    write("content/index.md", site_files.index_md(org))
+    write(f"content/{routes.HOME}", site_files.index_md(org))
     write("content/get-involved.md", site_files.get_involved_md(org))
     write("content/strategy.yml", site_files.strategy_yml(org))
     for index in range(records):

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from yswd.content.records import ENGAGEMENTS_DIR
 from yswd.dates import FinancialYear
 
 from .phrases import (
@@ -158,7 +159,7 @@ class Synthesiser:
         stem = f"{slugify(title)[:60].strip('-')}-{index + 1}"
         start = self.day_between(FIRST_START, LAST_START)
         year = FinancialYear.of(start)
-        folder = f"engagements/{year.label}/{'area-wide' if area_wide else locality_keys[0]}"
+        folder = f"{ENGAGEMENTS_DIR}/{year.label}/{'area-wide' if area_wide else locality_keys[0]}"
         single_day = type_key in ("patient-story", "ppg-meeting", "reader-panel")
         end = None if single_day and rng.random() < 0.6 else start + timedelta(days=0 if single_day else rng.choice((14, 21, 28, 42, 56, 84, 90)))
         fill = {"service": service, "Service": capital(service), "place": place, "domain": self.org.domain,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from yswd.site import routes
+
 from .phrases import GROUPS, TYPES
 from .text import scalar
 
@@ -219,8 +221,8 @@ def index_md(org: Organisation) -> str:
 {org.area}. We ask local people what they think before we make decisions, and
 we tell you what we did with what you said.
 
-- [See everything you told us, and what we did](you-said-we-did/index.md)
-- [Find engagements by topic](topics/index.md), [by place](localities/index.md) or [by year](years/index.md)
+- [See everything you told us, and what we did]({routes.everything()})
+- [Find engagements by topic]({routes.facet('topic')}), [by place]({routes.facet('locality')}) or [by year]({routes.facet('year')})
 - [How to get involved](get-involved.md)
 
 !!! note "This is a synthetic site"
@@ -240,5 +242,5 @@ There are many ways to tell us what you think about health services in {org.area
 | Join the reader panel | When we have something to read |
 | Answer our surveys | Several times a year |
 
-Ask at your GP practice, or see what is [open now](you-said-we-did/index.md).
+Ask at your GP practice, or see what is [open now]({routes.everything()}).
 """
