@@ -66,7 +66,7 @@ def plain_page(record: EngagementFile, org) -> str:
     where = ", ".join(org.localities[k] for k in e.localities) or f"The whole of {org.area} (area-wide)"
     out += [
         f"- Type: {org.engagement_types[e.type]}",
-        f"- Dates: {e.start.isoformat()}" + (f" to {e.end.isoformat()}" if e.end else ""),
+        f"- Dates: {e.start}" + (f" to {e.end}" if e.end else ""),
         f"- Where: {where}",
         f"- Topics: {', '.join(org.topics[k] for k in e.topics)}",
         "",
@@ -76,7 +76,7 @@ def plain_page(record: EngagementFile, org) -> str:
     if e.reach:
         out += ["## Who took part", ""]
         if e.reach.participants is not None:
-            out += [f"**{e.reach.participants}** people took part, through: {', '.join(e.reach.methods)}.", ""]
+            out += [f"**{e.reach.participants}** people took part, through: {', '.join(m if isinstance(m, str) else m.name for m in e.reach.methods)}.", ""]
         if e.aims:
             out += ["| Aim | Target | Reached |", "|---|---|---|"]
             out += [f"| {a.text} | {a.target} | {e.reach.groups.get(a.measure, e.reach.participants)} |" for a in e.aims]
@@ -104,12 +104,12 @@ def plain_page(record: EngagementFile, org) -> str:
                         if value is not None:
                             out.append(f"    - {label}: {value}")
                     for update in action.updates:
-                        out.append(f"    - {update.date.isoformat()}: {update.text}")
+                        out.append(f"    - {update.date}: {update.text}")
             out.append("")
     if e.impact:
         out += ["## What changed", "", e.impact, ""]
     out += ["## Telling people what happened", ""]
-    out += [f"On {e.feedback_given.date.isoformat()}: {e.feedback_given.how}" if e.feedback_given else "We have not yet told participants the outcome.", ""]
+    out += [f"On {e.feedback_given.date}: {e.feedback_given.how}" if e.feedback_given else "We have not yet told participants the outcome.", ""]
     if e.evaluation:
         out += ["## What people thought of taking part", "", f"{e.evaluation.responses} people rated it {e.evaluation.rating} out of 5.", ""]
     if e.documents:
