@@ -16,6 +16,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
+from yswd.dates import FinancialYear
 from yswd.content.values import (
     UNKNOWN,
     Colour,
@@ -44,14 +45,21 @@ from yswd.content.values import (
 FORMAT = 2
 """The newest version of the content format this yswd reads (docs/content-format.md)."""
 
-STATUSES = ("draft", "review", "published", "withdrawn")
+STATUS_WORDS = {
+    "draft": "Draft: not published",
+    "review": "In review: waiting for the reader panel",
+    "published": "Published",
+    "withdrawn": "Withdrawn: no longer published",
+}
+"""Each record status as words, as pages and reports show it."""
+STATUSES = tuple(STATUS_WORDS)
 ACTION_STATUS_WORDS = {
     "planned": "Planned",
     "in-progress": "In progress",
     "done": "Done",
     "not-taken-forward": "Not taken forward",
 }
-"""Each action status as words: status is always said, never shown by colour alone."""
+"""Each action status as words, everywhere a reader sees one: status is always said, never shown by colour alone."""
 ACTION_STATUSES = tuple(ACTION_STATUS_WORDS)
 VERDICTS = ("approved", "changes-requested")
 METRICS = ("group-share", "group-representation", "feedback-given-share", "engagement-count", "participants")
@@ -81,6 +89,11 @@ DOCUMENT_KIND_WORDS = {
     "other": "Document",
 }
 DOCUMENT_KINDS = tuple(DOCUMENT_KIND_WORDS)
+
+def listed(choices: tuple[str, ...]) -> str:
+    """The choices a field takes, as a description says them: `a, b or c`."""
+    return f"{', '.join(choices[:-1])} or {choices[-1]}"
+
 
 Status = Annotated[Literal[STATUSES], BeforeValidator(choice(*STATUSES))]  # type: ignore[valid-type]
 ActionStatus = Annotated[Literal[ACTION_STATUSES], BeforeValidator(choice(*ACTION_STATUSES))]  # type: ignore[valid-type]
@@ -227,8 +240,9 @@ class Reach(Record):
 
     @property
     def count(self) -> int | None:
-        """The number of participants when one was recorded."""
-        return self.participants if isinstance(self.participants, int) else None
+        """The number of participants when one was recorded (`unknown`, or anything but a whole number, is not one)."""
+        value = self.participants
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     @property
     def unknown(self) -> bool:
@@ -271,13 +285,23 @@ class Action(Record):
     id: Slug = Field(description="A short name for the action, unique within the record.")
     responds_to: list[Slug] = Field(description="The ids of the themes in you_said that this answers.")
     action: Text = Field(description="What we did or will do.")
-    status: ActionStatus = Field(description="planned, in-progress, done or not-taken-forward.")
+    status: ActionStatus = Field(description=f"{listed(ACTION_STATUSES)}.")
     progress: Optional[Percent] = Field(None, description="How far along it is, 0 to 100.")
     reason: Optional[Text] = Field(None, description="Why not, when the status is not-taken-forward (required then).")
     owner: Optional[Text] = Field(None, description="The team responsible (a team, never a person's name).")
     due: Optional[Day] = Field(None, description="When it is due.")
     completed: Optional[MonthOrDayOrUnknown] = Field(None, description="When it was done (required when the status is done): a date, YYYY-MM, or unknown.")
     updates: list[Update] = Field([], description="Progress log, oldest first.")
+
+    @property
+    def done_on(self) -> date | None:
+        """The day (or month) it was done: for an action done whose date was recorded, else None."""
+        return self.completed if self.status == "done" and isinstance(self.completed, date) else None
+
+    def done_in(self, year: FinancialYear) -> bool:
+        """Whether it was done in `year`: an action done counts in the year it was completed,
+        whichever year its engagement started; one whose date was not recorded, in no year."""
+        return self.done_on is not None and self.done_on in year
 
 
 class FeedbackGiven(Record):
@@ -335,14 +359,14 @@ class Engagement(Record):
     id: Optional[Slug] = Field(None, description="A unique short name; defaults to the file name without .md.")
     title: Text = Field(description="The engagement's title.")
     type: Key = Field(description="A key of engagement_types in organisation.yml.")
-    status: Status = Field(description="draft, review, published or withdrawn.")
+    status: Status = Field(description=f"{listed(STATUSES)}.")
     summary: Optional[Text] = Field(None, description="One or two sentences on what we asked (required for review and published).")
     led_by: Optional[Text] = Field(None, description="Who ran it; leave out when it was us (the publishing organisation).")
     partners: list[Text] = Field([], description="Other organisations that ran it with us, by name.")
     involvement: Optional[Involvement] = Field(None, description="How far people were involved: inform, consult, involve, collaborate or co-produce.")
     ways: list[Key] = Field([], description="Ids of the strategy's methods (ways to take part) that it used.")
     topics: list[Key] = Field([], description="Keys of topics.")
-    localities: list[Key] = Field([], description="Keys of localities; leave out for the whole area.")
+    localities: list[Key] = Field([], description="Keys of localities; none (left out) when it covered the whole area.")
     start: MonthOrDay = Field(description="When it started: YYYY-MM-DD, or YYYY-MM when only the month is known.")
     end: Optional[MonthOrDay] = Field(None, description="When it closed (YYYY-MM-DD, or YYYY-MM, which runs to the month's last day); open while this is today or later.")
     phases: list[Phase] = Field([], description="The stages of a longer engagement, in order.")
@@ -361,6 +385,16 @@ class Engagement(Record):
     allow_personal_data: list[Allowance] = Field([], description="Reviewed exceptions to the personal-data guard, for this record only.")
     updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it (other than action due dates).")
     documents: list[Document] = Field([], description="Documents to link to.")
+
+    @property
+    def participants(self) -> int | None:
+        """How many people took part, when a number was recorded (not when it is unknown or missing)."""
+        return self.reach.count if self.reach else None
+
+    @property
+    def participants_precision(self) -> str | None:
+        """How exact `participants` is (exact, about or at-least); None when no number was recorded."""
+        return self.reach.precision if self.reach and self.reach.count is not None else None
 
     def aim_reached(self, aim: Aim) -> int | None:
         """The number an aim reached; None when it was not recorded."""

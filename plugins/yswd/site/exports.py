@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.fields import FieldInfo
 
 from yswd.analysis.reach import group_shares, share_precision
 from yswd.content.records import EngagementFile
-from yswd.content.model import Action, Decision, Evaluation, FeedbackGiven, Phase, Theme, latest_date
+from yswd.content.model import (
+    Action, Aim, Decision, Document, Engagement, Evaluation, FeedbackGiven, Organisation, Phase, Population, Theme, latest_date,
+)
 from yswd.content.values import MonthOrDay, ODS_PATTERN
 from yswd.site import filters
 from yswd.site.feed import atom_feed
@@ -45,18 +48,26 @@ class _Export(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def described(model: type[BaseModel], name: str, then: str = "", **settings: object) -> FieldInfo:
+    """An exported field that means what the content model's field of that name means, with the
+    model's description (and what the export adds, `then`): each description is written once."""
+    description = model.model_fields[name].description
+    assert description, f"{model.__name__}.{name} has no description"
+    return Field(description=f"{description} {then}" if then else description, **settings)  # type: ignore[call-overload]
+
+
 class ExportAim(_Export):
-    text: str = Field(description="The aim, as set at the start.")
-    measure: str = Field(description="What was counted: participants, or a group key.")
-    target: int = Field(description="The number aimed for.")
+    text: str = described(Aim, "text")
+    measure: str = described(Aim, "measure")
+    target: int = described(Aim, "target")
     reached: Optional[int] = Field(description="The number reached; null when not recorded or withheld as a small number.")
     met: Optional[bool] = Field(description="Whether the target was reached; null when not known.")
 
 
 class ExportDocument(_Export):
-    title: str = Field(description="The document's title.")
+    title: str = described(Document, "title")
     url: str = Field(description="Where it is: a web address, or a path on this site.")
-    kind: str = Field(description="report, board-paper, minutes, eqia (equality impact assessment) or other.")
+    kind: str = described(Document, "kind")
 
 
 class ExportChange(_Export):
@@ -80,20 +91,20 @@ class ExportRecord(_Export):
 
     id: str = Field(description=f"The engagement's id; its page is at {routes.RECORDS}/<id>/.")
     url: str = Field(description="The engagement's page on this site.")
-    title: str = Field(description="The engagement's title.")
-    type: str = Field(description="The kind of engagement (a key).")
+    title: str = described(Engagement, "title")
+    type: str = described(Engagement, "type")
     type_label: str = Field(description="The kind of engagement, in words.")
-    summary: Optional[str] = Field(description="What we asked.")
-    topics: list[str] = Field(description="Topic keys.")
-    localities: list[str] = Field(description="Locality keys; empty when it covered the whole area.")
+    summary: Optional[str] = described(Engagement, "summary")
+    topics: list[str] = described(Engagement, "topics")
+    localities: list[str] = described(Engagement, "localities")
     area_wide: bool = Field(description="Whether it covered the whole area.")
     led_by: str = Field(description="Who ran it: the publishing organisation unless another led it.")
-    partners: list[str] = Field(description="Other organisations that ran it with us.")
-    involvement: Optional[str] = Field(description="How far people were involved: inform, consult, involve, collaborate or co-produce.")
-    ways: list[str] = Field(description="Ids of the strategy's ways to take part that it used.")
-    start: MonthOrDay = Field(description="When it started: YYYY-MM-DD, or YYYY-MM when only the month is known.")
-    end: Optional[MonthOrDay] = Field(description="When it closed: YYYY-MM-DD, or YYYY-MM (to the month's last day).")
-    phases: list[Phase] = Field(description="The stages of a longer engagement.")
+    partners: list[str] = described(Engagement, "partners")
+    involvement: Optional[str] = described(Engagement, "involvement")
+    ways: list[str] = described(Engagement, "ways")
+    start: MonthOrDay = described(Engagement, "start")
+    end: Optional[MonthOrDay] = described(Engagement, "end")
+    phases: list[Phase] = described(Engagement, "phases")
     financial_year: str = Field(description="The financial year it belongs to (the year of its start), such as 2025-26.")
     aims: list[ExportAim] = Field(description="Aims set at the start, with what was reached.")
     participants: Optional[int] = Field(description="How many people took part; null when it was not recorded.")
@@ -106,13 +117,13 @@ class ExportRecord(_Export):
     group_shares_precision: Optional[str] = Field(None, description="How exact group_shares are: exact, about, or at-most (participants is at-least, so each share is an upper bound); null when participants is not recorded.")
     methods: list[str] = Field(description="How people took part.")
     method_counts: dict[str, int] = Field(description="How many took part each way, for the methods where that is known.")
-    you_said: list[Theme] = Field(description="What people told us.")
-    we_did: list[Action] = Field(description="What we did in response.")
-    decisions: list[Decision] = Field(description="Decisions taken in public because of it.")
-    impact: Optional[str] = Field(description="The difference it made, in Markdown.")
-    feedback_given: Optional[FeedbackGiven] = Field(description="How participants were told the outcome.")
-    evaluation: Optional[Evaluation] = Field(description="Participants' ratings of taking part.")
-    commitments: list[str] = Field(description="Strategy commitments it is evidence for.")
+    you_said: list[Theme] = described(Engagement, "you_said")
+    we_did: list[Action] = described(Engagement, "we_did")
+    decisions: list[Decision] = described(Engagement, "decisions")
+    impact: Optional[str] = described(Engagement, "impact")
+    feedback_given: Optional[FeedbackGiven] = described(Engagement, "feedback_given")
+    evaluation: Optional[Evaluation] = described(Engagement, "evaluation")
+    commitments: list[str] = described(Engagement, "commitments")
     documents: list[ExportDocument] = Field(description="Documents linked from the record.")
     updated: MonthOrDay = Field(description="When the record last changed: YYYY-MM-DD, or YYYY-MM when that is all that is known.")
     history: Optional[ExportHistory] = Field(description="Its history from git; null when the site was built without one.")
@@ -121,15 +132,15 @@ class ExportRecord(_Export):
 class ExportPopulation(_Export):
     """The baseline that reach is judged against."""
 
-    source: str = Field(description="Where the population figures come from.")
-    groups: dict[str, float] = Field(description="Each group's share of the area's population, per cent (0-100), by group key.")
+    source: str = described(Population, "source")
+    groups: dict[str, float] = described(Population, "groups")
 
 
 class ExportPublisher(_Export):
     """Who published the data: the organisation, and where its site is."""
 
-    name: str = Field(description="The organisation's full name.")
-    ods_code: Optional[str] = Field(pattern=ODS_PATTERN, description="Its NHS Organisation Data Service code, such as QE1; null when it gives none.")
+    name: str = described(Organisation, "name")
+    ods_code: Optional[str] = described(Organisation, "ods_code", "Null when it gives none.", pattern=ODS_PATTERN)
     site_url: Optional[str] = Field(description="The address of its site, ending in /; null when the site was built without one.")
 
 
@@ -209,8 +220,8 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         phases=list(e.phases),
         financial_year=plan.year_of(e.start).label,
         aims=aims,
-        participants=reach.count if reach else None,
-        participants_precision=reach.precision if reach and reach.count is not None else None,
+        participants=e.participants,
+        participants_precision=e.participants_precision,
         participants_note=reach.participants_note if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
         group_shares={g.key: None if g.share is None else round(g.share, 1) for g in group_shares(e, org, plan.population)},
@@ -308,7 +319,7 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
             e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
             "; ".join(plan.organisation.topics[k] for k in e.topics),
             "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
-            "" if not e.reach or e.reach.count is None else str(e.reach.count),
+            "" if e.participants is None else str(e.participants),
             _written(e.feedback_given.date) if e.feedback_given else "",
         ]
         rows = [
@@ -319,7 +330,7 @@ def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
             ]
             for a in e.we_did
         ] or [[""] * 9]
-        precision = "not recorded" if not e.reach or e.reach.count is None else e.reach.precision
+        precision = e.participants_precision or "not recorded"
         for row in rows:
             writer.writerow([neutralise(cell) for cell in base + row + [precision]])
     return out.getvalue()

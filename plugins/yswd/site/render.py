@@ -29,6 +29,7 @@ from yswd.content.model import (
     INVOLVEMENT_LABELS,
     INVOLVEMENT_WORDS,
     OUTCOME_WORDS,
+    STATUS_WORDS,
     Decision,
     Document,
     latest_date,
@@ -45,13 +46,6 @@ from yswd.site import routes
 from yswd.site.routes import page_url, relative_url
 from yswd.site.timeline import timeline
 from yswd.site.words import amount, counted, number, people, plural
-
-RECORD_STATUS_WORDS = {
-    "draft": "Draft: not published",
-    "review": "In review: waiting for the reader panel",
-    "published": "Published",
-    "withdrawn": "Withdrawn: no longer published",
-}
 
 _ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -225,7 +219,7 @@ class PageRenderer:
             schema_path=SCHEMA_PATH,
             older_schema_path=OLDER_SCHEMA_PATH,
             readability=readability or {},
-            status_words=RECORD_STATUS_WORDS,
+            status_words=STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,
             population=plan.population,
