@@ -210,7 +210,11 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "document-missing-file.md": [(25, "documents[1].url", "names a file that is not in the record's folder. Check the spelling, or add the file.")],
     # --- Format 2: real published content --------------------------------------------
     "completed-not-a-date.md": [(23, "we_did[late-clinic].completed", "should be a date written YYYY-MM-DD, like 2025-03-01, or YYYY-MM (like 2025-03) when only the month is known, or unknown if the date was not recorded.")],
-    "completed-unknown-not-done.md": [(23, "we_did[late-clinic].completed", "can only be unknown when the status is done. This action is planned: remove completed.")],
+    "completed-unknown-not-done.md": [(23, "we_did[late-clinic].completed", "is only for an action that is done. This action is planned: remove completed, or change the status to done.")],
+    "completed-date-in-progress.md": [
+        (23, "we_did[late-clinic].completed", "is only for an action that is done. This action is in-progress: remove completed, or change the status to done."),
+        (24, "we_did[late-clinic].reason", "is only for an action that is not-taken-forward, where it says why not. This action is in-progress: remove reason, or put what it says in the action's text or an update."),
+    ],
     "count-as-percentage.md": [(18, "you_said[evenings].count", "is a percentage. Write it as share: with the number alone (like share: 77), instead of count:.")],
     "decision-document-missing.md": [(28, "decisions[1].document", "names a file that is not in the record's folder. Check the spelling, or add the file.")],
     "decision-missing-by.md": [(24, "decisions[1].by", "is required but missing.")],

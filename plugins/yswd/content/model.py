@@ -287,10 +287,10 @@ class Action(Record):
     action: Text = Field(description="What we did or will do.")
     status: ActionStatus = Field(description=f"{listed(ACTION_STATUSES)}.")
     progress: Optional[Percent] = Field(None, description="How far along it is, 0 to 100.")
-    reason: Optional[Text] = Field(None, description="Why not, when the status is not-taken-forward (required then).")
+    reason: Optional[Text] = Field(None, description="Why not: only, and required, when the status is not-taken-forward.")
     owner: Optional[Text] = Field(None, description="The team responsible (a team, never a person's name).")
     due: Optional[Day] = Field(None, description="When it is due.")
-    completed: Optional[MonthOrDayOrUnknown] = Field(None, description="When it was done (required when the status is done): a date, YYYY-MM, or unknown.")
+    completed: Optional[MonthOrDayOrUnknown] = Field(None, description="When it was done: only, and required, when the status is done. A date, YYYY-MM, or unknown.")
     updates: list[Update] = Field([], description="Progress log, oldest first.")
 
     @property

@@ -212,10 +212,16 @@ def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Pro
             yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.reason", "is required when the status is not-taken-forward: say why we did not do it.")
         if action.status == "done" and not action.completed:
             yield Problem(source.path, source.line("we_did", index, "status"), f"{label}.completed", "is required when the status is done: give the date it was finished (YYYY-MM-DD, YYYY-MM, or unknown).")
-        if action.completed == UNKNOWN and action.status != "done":
+        if action.completed is not None and action.status != "done":
             yield Problem(
                 source.path, source.line("we_did", index, "completed"), f"{label}.completed",
-                f"can only be unknown when the status is done. This action is {action.status}: remove completed.",
+                f"is only for an action that is done. This action is {action.status}: remove completed, or change the status to done.",
+            )
+        if action.reason and action.status != "not-taken-forward":
+            yield Problem(
+                source.path, source.line("we_did", index, "reason"), f"{label}.reason",
+                f"is only for an action that is not-taken-forward, where it says why not. This action is {action.status}: "
+                "remove reason, or put what it says in the action's text or an update.",
             )
 
 

@@ -210,13 +210,21 @@ start: {today}
 #    action: We opened a Saturday scan clinic.
 #    status: in-progress
 #    progress: 50
-#    reason: Needed only when the status is not-taken-forward. Say why not.
 #    owner: Maternity commissioning team
 #    due: {today}
-#    completed: {today}
 #    updates:
 #      - date: {today}
 #        text: Contract agreed with the scanning provider.
+#  - id: parking-signs
+#    responds_to: [parking]
+#    action: We put up new signs to the scan department's car park.
+#    status: done
+#    completed: {today}
+#  - id: free-parking
+#    responds_to: [parking]
+#    action: We asked whether parking could be free for scan appointments.
+#    status: not-taken-forward
+#    reason: Needed only when the status is not-taken-forward. Say why not.
 #
 # A published record also needs {approvals}: see reviews below.
 
