@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from yswd.analysis.figures import Figures, count, count_by_year, participants_of, precision_of, unrecorded
+from yswd.analysis.figures import Figures, count, count_by_year, precision_of, unrecorded
 from yswd.analysis.reach import reach_in_words, representation, share_precision
 from yswd.content.records import EngagementFile
-from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme, known
+from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme
 from yswd.dates import FinancialYear
 
 
@@ -141,7 +141,7 @@ def changes_made(records: Iterable[EngagementFile]) -> list[Change]:
     for record in records:
         themes = {theme.id: theme for theme in record.engagement.you_said}
         for action in record.engagement.we_did:
-            if action.status == "done" and known(action.completed):
+            if action.done_on is not None:
                 answered = tuple(themes[t] for t in action.responds_to if t in themes)
                 changes.append(Change(record, action, answered))
     return sorted(changes, key=lambda c: (c.completed, c.record.engagement.start, c.record.id, c.action.id), reverse=True)
@@ -153,7 +153,7 @@ def undated_changes(records: Iterable[EngagementFile]) -> list[Change]:
     for record in records:
         themes = {theme.id: theme for theme in record.engagement.you_said}
         for action in record.engagement.we_did:
-            if action.status == "done" and not known(action.completed):
+            if action.status == "done" and action.done_on is None:
                 changes.append(Change(record, action, tuple(themes[t] for t in action.responds_to if t in themes)))
     return sorted(changes, key=lambda c: (c.record.engagement.start, c.record.id, c.action.id), reverse=True)
 
@@ -259,7 +259,7 @@ def _group_reach(
 
 def _row(key: str, label: str, records: list[EngagementFile]) -> Row:
     engagements = [r.engagement for r in records]
-    known_total = sum(participants_of(e) or 0 for e in engagements)
+    known_total = sum(e.participants or 0 for e in engagements)
     return Row(key, label, len(records), known_total, precision_of(engagements), unrecorded(engagements))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
-from yswd.analysis.figures import Figures, count, participants_of, precision_of, unrecorded
+from yswd.analysis.figures import Figures, count, precision_of, unrecorded
 from yswd.analysis.reach import PRECISION_WORDS, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
@@ -99,7 +99,7 @@ def published(records: Iterable[EngagementFile]) -> list[EngagementFile]:
 
 def _evidence(listing: list[EngagementFile]) -> Evidence:
     listing = sorted(listing, key=lambda r: (r.engagement.start, r.id), reverse=True)
-    participants = sum(participants_of(r.engagement) or 0 for r in listing)
+    participants = sum(r.engagement.participants or 0 for r in listing)
     latest = max((latest_date(r.engagement) for r in listing), default=None)
     engagements = [r.engagement for r in listing]
     return Evidence(tuple(listing), participants, precision_of(engagements), unrecorded(engagements), latest)

@@ -13,27 +13,22 @@ from datetime import date
 from typing import Iterable
 
 from yswd.content.records import EngagementFile
-from yswd.content.model import ACTION_STATUSES, Engagement, known
+from yswd.content.model import ACTION_STATUSES, Engagement
 from yswd.dates import FinancialYear, last_day
 
 ACTED_ON = ("done", "in-progress")
 
 
-def participants_of(engagement: Engagement) -> int | None:
-    """The number of people who took part, when one was recorded."""
-    return engagement.reach.count if engagement.reach else None
-
-
 def precision_of(engagements: Iterable[Engagement]) -> str:
     """How exact a total of these engagements' numbers is: "about" when any is about, else
     "at-least" when any is a lower bound, else "exact". Unknown numbers are not in the total."""
-    words = {e.reach.precision for e in engagements if participants_of(e) is not None}
+    words = {e.participants_precision for e in engagements}
     return "about" if "about" in words else "at-least" if "at-least" in words else "exact"
 
 
 def unrecorded(engagements: Iterable[Engagement]) -> int:
     """How many engagements recorded no number of participants."""
-    return sum(1 for e in engagements if participants_of(e) is None)
+    return sum(1 for e in engagements if e.participants is None)
 
 
 @dataclass(frozen=True)
@@ -93,7 +88,7 @@ def count(records: Iterable[EngagementFile], year: FinancialYear | None = None) 
     rating_total = 0.0
     for record in in_year:
         e = record.engagement
-        participants += participants_of(e) or 0
+        participants += e.participants or 0
         if e.reach:
             groups.update(e.reach.groups)
         themes += len(e.you_said)
@@ -113,7 +108,7 @@ def count(records: Iterable[EngagementFile], year: FinancialYear | None = None) 
             1
             for r in records
             for a in r.engagement.we_did
-            if a.status == "done" and known(a.completed) and a.completed in year
+            if a.done_in(year)
         )
     starts = [r.engagement.start for r in in_year]
     ends = [last_day(r.engagement.end or r.engagement.start) for r in in_year]
@@ -148,8 +143,8 @@ def count_by_year(records: Iterable[EngagementFile], start_month: int) -> dict[F
     for record in records:
         by_start.setdefault(FinancialYear.of(record.engagement.start, start_month), []).append(record)
         for action in record.engagement.we_did:
-            if action.status == "done" and known(action.completed):
-                done[FinancialYear.of(action.completed, start_month)] += 1
+            if action.done_on is not None:
+                done[FinancialYear.of(action.done_on, start_month)] += 1
     figures = {}
     for year in set(by_start) | set(done):
         counted = count(by_start.get(year, []), year)
