@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import typing
 from datetime import date
 
@@ -12,6 +15,8 @@ from yswd.content.files import split_front_matter
 from yswd.content.model import Engagement
 from yswd.tools.scaffold import slugify
 from yswd.content.yamlread import read_yaml
+
+from conftest import BUILD_DATE
 
 NEW = "content/engagements/2025-26/maternity-scans-what-next.md"
 """Where `yswd new "Maternity scans: what next?"` writes, with the tests' build date (1 December 2025)."""
@@ -119,3 +124,19 @@ def test_every_field_of_the_format_is_explained_and_its_example_is_valid(site) -
     site.write(NEW, uncommented.replace("status: draft", "status: review"))
     result = site.yswd("check")
     assert result.returncode == 0, result.stdout
+
+
+def test_from_another_folder_the_paths_printed_open_from_there(site) -> None:
+    """Staff who run yswd from the folder above the site are told paths that work where they are."""
+    parent = site.root.parent
+    config = f"{site.root.name}/mkdocs.yml"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE}
+    made = subprocess.run([sys.executable, "-m", "yswd", "new", "-f", config, "Bus times", "--type", "survey"], cwd=parent, env=env, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    written = f"{site.root.name}/content/engagements/2025-26/bus-times.md"
+    assert made.stdout == f"Created {written} (a draft). Fill it in, then run: yswd check -f {config}\n"
+    assert (parent / written).is_file()
+    # readability finds the site from the record's own folder, with no -f
+    read = subprocess.run([sys.executable, "-m", "yswd", "readability", written], cwd=parent, env=env, capture_output=True, text=True)
+    assert read.returncode == 0, read.stderr
+    assert "content/engagements/2025-26/bus-times.md" in read.stdout

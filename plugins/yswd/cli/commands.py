@@ -21,11 +21,12 @@ from yswd.site.words import plural
 if TYPE_CHECKING:
     from yswd.mkdocs_plugin.progress import Reporting
 
+DEFAULT_CONFIG = Path("mkdocs.yml")
 CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
+    default=DEFAULT_CONFIG,
     show_default=True,
     help="The site's mkdocs.yml.",
 )
@@ -175,7 +176,7 @@ def readability(config_file: Path, path: Path | None, summary_age: float, readin
     from yswd.guards.readability_output import format_report, format_summary, report_as_dict
     from yswd.mkdocs_plugin.site_layout import layout_from_mkdocs_yml
 
-    layout = layout_from_mkdocs_yml(config_file)
+    layout = layout_from_mkdocs_yml(_config_beside(config_file, path))
     content = load_content(layout)
     reports = reports_for(content, layout.root, path, Targets(summary_age, reading_age, sentence_words))
     if not reports:
@@ -210,7 +211,8 @@ def new(config_file: Path, title: str, engagement_type: str, folder: str | None)
         record = create_record(load_content(layout), layout, title, engagement_type, folder, build_date())
     except ScaffoldError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Created {record.shown} (a draft). Fill it in, then run: yswd check")
+    check_command = "yswd check" if config_file == DEFAULT_CONFIG else f"yswd check -f {_from_here(config_file)}"
+    click.echo(f"Created {_from_here(record.path)} (a draft). Fill it in, then run: {check_command}")
 
 
 @main.command()
@@ -253,6 +255,21 @@ def review_pack(pdf_path: Path, config_file: Path) -> None:
     if note:
         click.echo(note, err=True)
     click.echo(f"Wrote the review pack to {pdf_path}. It is for the reader panel only: do not publish it.")
+
+
+def _from_here(path: Path) -> str:
+    """A path the person at the terminal can open from the folder they are in."""
+    return os.path.relpath(path.resolve())
+
+
+def _config_beside(config_file: Path, path: Path | None) -> Path:
+    """Without -f, the mkdocs.yml of the site that PATH is in, from wherever the command is run."""
+    if config_file != DEFAULT_CONFIG or path is None or config_file.exists():
+        return config_file
+    for folder in path.resolve().parents:
+        if (folder / DEFAULT_CONFIG).is_file():
+            return folder / DEFAULT_CONFIG
+    return config_file
 
 
 def _mkdocs(command: str, config_file: Path, audience: str, extra: list[str], wanted: Reporting | None = None) -> None:
