@@ -52,6 +52,18 @@ def test_the_expansion_never_splits_a_word() -> None:
     assert html == '<p><abbr title="General practitioner">GP</abbr>s (General practitioner) first</p>'
 
 
+def test_a_term_already_spelled_out_before_its_brackets_is_not_explained_again() -> None:
+    html = GLOSSARY.mark("<p>Each primary care network (PCN) meets. The PCN agreed. Ask a GP (today).</p>")
+    assert html == (
+        '<p>Each primary care network (<abbr title="Primary Care Network">PCN</abbr>) meets. '
+        'The <abbr title="Primary Care Network">PCN</abbr> agreed. '
+        'Ask a <abbr title="General practitioner">GP</abbr> (General practitioner) (today).</p>'
+    )
+    # in brackets without the expansion before them, it is spelled out inside the same brackets
+    html = GLOSSARY.mark("<p>Ask your network (PCN).</p>")
+    assert html == '<p>Ask your network (<abbr title="Primary Care Network">PCN</abbr>: Primary Care Network).</p>'
+
+
 # --- time linear in the page's size -------------------------------------------------------
 
 

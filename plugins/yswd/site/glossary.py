@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from html import escape
+from html import escape, unescape
 
 from yswd.content.model import GlossaryEntry
 
@@ -81,7 +81,20 @@ class Glossary:
             out.append(html[end:word_end])
             if term not in explained and not quiet.contains(start):
                 explained.add(term)
-                out.append(f" ({expansion})")
+                out.append(_explanation(html, start, word_end, self.entries[term].expansion))
             last = word_end
         out.append(html[last:])
         return "".join(out)
+
+
+
+def _explanation(html: str, start: int, end: int, expansion: str) -> str:
+    """What follows a term's first use. A term the writer put in brackets keeps one pair:
+    nothing after "patient participation group (PPG)", where it is spelled out already, and
+    "(CAMHS: Child and ...)" rather than brackets inside brackets."""
+    if html[start - 1:start] != "(" or html[end:end + 1] != ")":
+        return f" ({escape(expansion)})"
+    before = _TAGS.sub("", html[max(0, start - 1 - 4 * len(expansion)):start - 1])
+    if " ".join(unescape(before).split()).casefold().endswith(" ".join(expansion.split()).casefold()):
+        return ""
+    return f": {escape(expansion)}"
