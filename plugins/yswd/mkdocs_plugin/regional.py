@@ -24,7 +24,7 @@ from yswd.dates import build_date
 from yswd.mkdocs_plugin.generated_page import add_hubs, page_stub
 from yswd.mkdocs_plugin.theme_setup import adopt_theme
 from yswd.site.open_data import OpenDataError, Source, read_source
-from yswd.site.exports import FILTER_INDEX
+from yswd.site.routes import FILTER_INDEX
 from yswd.site.regional import DATA_FILE, SOURCES_FOLDER, RegionalPlan, filter_index, plan_region, regional_json
 from yswd.site.regional_render import RegionalRenderer
 from yswd.site.render import MarkdownRenderer

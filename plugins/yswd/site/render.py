@@ -166,7 +166,7 @@ def template_environment(markdown: MarkdownRenderer) -> Environment:
         plural=plural, counted=counted, amount=amount, people=people,
     )
     env.tests.update(month=is_month, contains=lambda values, item: item in values)
-    env.globals["precision_words"] = PRECISION_WORDS
+    env.globals.update(precision_words=PRECISION_WORDS, routes=routes)
     return env
 
 
@@ -201,7 +201,6 @@ class PageRenderer:
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
-            routes=routes,
             org=plan.organisation,
             action_words=ACTION_STATUS_WORDS,
             involvement_words=INVOLVEMENT_WORDS,
