@@ -383,6 +383,19 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
     return "\n".join(lines)
 
 
+def ratio_table(what: str, rows: list[tuple[str, list[float], str]], ratio: float, ratios: list[float], target: float, digits: int) -> str:
+    """The edit-loop and warm-build results as README lines: a heading sentence, each timed
+    row's median and runs, then the ratio of medians against its target and each run's ratio."""
+    lines = [what, "", "| | median | per run |", "|---|---:|---|"]
+    for label, times, unit_format in rows:
+        lines.append(f"| {label} | {statistics.median(times):{unit_format}} s | {', '.join(f'{t:{unit_format}}' for t in times)} s |")
+    lines.append(
+        f"| ratio (target at most {target}) | **{ratio:.{digits}f}**, {'met' if ratio <= target else 'missed'} | "
+        f"{', '.join(f'{r:.{digits}f}' for r in ratios)} |"
+    )
+    return "\n".join(lines)
+
+
 def write_into_readme(text: str, start: str = START, end: str = END) -> None:
     """Replace what is between the two markers in benchmarks/README.md (each benchmark has its own)."""
     readme = README.read_text(encoding="utf-8")

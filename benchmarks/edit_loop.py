@@ -25,7 +25,7 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
-from build_speed import write_into_readme
+from build_speed import ratio_table, write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.15
@@ -105,17 +105,12 @@ def main() -> None:
         f"save to page {edit:.2f} s, ratio {ratio:.3f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
     print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    write_into_readme("\n".join([
+    write_into_readme(ratio_table(
         f"Measured {date.today().isoformat()} at {args.records:,} records, {args.edits} alternating runs in one run of the script, "
         f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end).",
-        "",
-        "| | median | per run |",
-        "|---|---:|---|",
-        f"| cold `mkdocs build` | {cold:.1f} s | {', '.join(f'{t:.1f}' for t in colds)} s |",
-        f"| `yswd serve`, save to page | {edit:.2f} s | {', '.join(f'{t:.2f}' for t in edits)} s |",
-        f"| ratio (target at most {TARGET}) | **{ratio:.3f}**, {'met' if ratio <= TARGET else 'missed'} | "
-        f"{', '.join(f'{e / c:.3f}' for e, c in zip(edits, colds))} |",
-    ]), "<!-- EDIT_LOOP:START -->", "<!-- EDIT_LOOP:END -->")
+        [("cold `mkdocs build`", colds, ".1f"), ("`yswd serve`, save to page", edits, ".2f")],
+        ratio, [e / c for e, c in zip(edits, colds)], TARGET, 3,
+    ), "<!-- EDIT_LOOP:START -->", "<!-- EDIT_LOOP:END -->")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -25,7 +25,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from build_speed import write_into_readme
+from build_speed import ratio_table, write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.50
@@ -75,18 +75,13 @@ def main() -> None:
         f"ratio {ratio:.2f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
     print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    write_into_readme("\n".join([
+    write_into_readme(ratio_table(
         f"Measured {date.today().isoformat()} at {args.records:,} records, {args.runs} alternating runs in one run of the script, "
         f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
         "every warm output was byte-identical to its cold twin.",
-        "",
-        "| | median | per run |",
-        "|---|---:|---|",
-        f"| cold build (YSWD_CACHE=off) | {cold:.1f} s | {', '.join(f'{t:.1f}' for t in colds)} s |",
-        f"| warm build, one record changed | {warm:.1f} s | {', '.join(f'{t:.1f}' for t in warms)} s |",
-        f"| ratio (target at most {TARGET}) | **{ratio:.2f}**, {'met' if ratio <= TARGET else 'missed'} | "
-        f"{', '.join(f'{w / c:.2f}' for w, c in zip(warms, colds))} |",
-    ]), "<!-- WARM:START -->", "<!-- WARM:END -->")
+        [("cold build (YSWD_CACHE=off)", colds, ".1f"), ("warm build, one record changed", warms, ".1f")],
+        ratio, [w / c for w, c in zip(warms, colds)], TARGET, 2,
+    ), "<!-- WARM:START -->", "<!-- WARM:END -->")
     shutil.rmtree(work, ignore_errors=True)
 
 
