@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -81,8 +81,11 @@ def written_key_label(loc: tuple[str | int, ...], data: object) -> str:
     return field_label(loc, data)
 
 
-def field_label(loc: tuple[str | int, ...], data: object) -> str:
-    """A path such as `we_did[saturday-clinic].status`: list items by id, else by number from 1."""
+def field_label(
+    loc: Iterable[str | int], data: object, named: Callable[[str], object] = looks_like_a_name, unnamed: str = UNKNOWN_FIELD
+) -> str:
+    """A path such as `we_did[saturday-clinic].status`: list items by id, else by number from 1.
+    A key is shown when `named` says it is safe to repeat, else as `unnamed`."""
     label = ""
     current = data
     for part in loc:
@@ -92,7 +95,7 @@ def field_label(loc: tuple[str | int, ...], data: object) -> str:
             label += f"[{item_id}]" if isinstance(item_id, str) and is_slug(item_id) else f"[{part + 1}]"
             current = item
         else:
-            shown = part if looks_like_a_name(part) else UNKNOWN_FIELD
+            shown = part if named(str(part)) else unnamed
             label += f".{shown}" if label else shown
             current = current.get(part) if isinstance(current, dict) else None
     return label

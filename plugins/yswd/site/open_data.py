@@ -15,15 +15,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
+from yswd.content.messages import field_label as content_field_label
+from yswd.content.values import ODS_PATTERN, is_slug
 from yswd.site import routes
 from yswd.site.exports import FORMAT_NAME, FORMAT_VERSION, OLDER_SCHEMA, schema
 
 DATA_FILE = routes.JSON
-_CODE = re.compile(r"^[A-Za-z0-9]{3,6}$")
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 _KINDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -64,7 +66,7 @@ class Source:
 def split_spec(spec: str) -> tuple[str | None, str]:
     """`CODE=PATH` gives a source its ODS code (format 1.0 files have none); else just a path."""
     code, sep, path = spec.partition("=")
-    if sep and _CODE.match(code) and path:
+    if sep and code.isascii() and re.match(ODS_PATTERN, code.upper()) and path:
         return code.upper(), path
     return None, spec
 
@@ -149,22 +151,10 @@ def _open(node: object) -> object:
     return node
 
 
-def field_label(path, data: object) -> str:
-    """Where in the file: `records[scan-times].participants`, list items by id, else by number from 1."""
-    label = ""
-    current = data
-    for part in path:
-        if isinstance(part, int):
-            item = current[part] if isinstance(current, list) and part < len(current) else None
-            item_id = item.get("id") if isinstance(item, dict) else None
-            shown = item_id if isinstance(item_id, str) and re.fullmatch(r"[a-z0-9-]{1,80}", item_id) else part + 1
-            label += f"[{shown}]"
-            current = item
-        else:
-            name = part if _FIELD_NAME.match(str(part)) else "(a field)"
-            label += f".{name}" if label else name
-            current = current.get(part) if isinstance(current, dict) else None
-    return label or "(the whole file)"
+def field_label(path: Iterable[str | int], data: object) -> str:
+    """Where in the file: `records[scan-times].participants`, list items by id, else by number from 1.
+    Only keys written like the format's own field names are repeated: the file is someone else's."""
+    return content_field_label(path, data, named=_FIELD_NAME.match, unnamed="(a field)") or "(the whole file)"
 
 
 def explain(error: ValidationError, version: str) -> str:
@@ -200,7 +190,7 @@ def _check_records(source: Source) -> None:
     seen: set[str] = set()
     for index, record in enumerate(source.records):
         where = f"records[{index + 1}]"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", record["id"]) or len(record["id"]) > 200:
+        if not is_slug(record["id"]) or len(record["id"]) > 200:
             raise OpenDataError(f"{source.label}: {where}.id: should be lower-case letters, digits and hyphens: it becomes part of a web address.")
         if record["id"] in seen:
             raise OpenDataError(f"{source.label}: {where}.id: is used by another record in this file. Each record needs its own id.")
