@@ -74,6 +74,16 @@ def test_an_unknown_count_is_not_recorded_and_its_aim_neither_met_nor_missed(bui
     assert "Led by Northvale CCG" in page
 
 
+def test_an_aim_short_of_its_target_on_at_least_so_many_people_is_not_known(built) -> None:
+    _, site, _ = built
+    assert "Hear from 500 people 500 at least 450 Not known" in text(site, "engagements/gp-access-survey")
+    records = {r["id"]: r for r in json.loads((site / "data/engagements.json").read_text(encoding="utf-8"))["records"]}
+    assert records["gp-access-survey"]["aims"] == [
+        {"text": "Hear from 500 people", "measure": "participants", "target": 500, "reached": 450, "met": None}
+    ]
+    assert 'for 1 it is not known, because the number was given as "at least"' in text(site, "reports/2024-25")
+
+
 def test_the_timeline_runs_in_date_order_with_the_reversal_last(built) -> None:
     _, site, _ = built
     page = text(site, "engagements/gluten-free-prescriptions")

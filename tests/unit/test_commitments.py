@@ -16,16 +16,17 @@ from yswd.guards.easy_read import easy_read_advice
 def record(
     id: str,
     start: str,
-    participants: int,
+    participants: int | str,
     groups: dict | None = None,
     commitments: tuple[str, ...] = ("young",),
     status: str = "published",
     told: bool = False,
     updated: str | None = None,
+    precision: str | None = None,
 ) -> EngagementFile:
     engagement = Engagement(
         title=id, type="survey", status=status, start=start,
-        reach={"participants": participants, "groups": groups or {}},
+        reach={"participants": participants, "groups": groups or {}, "participants_precision": precision},
         you_said=[{"id": "t", "theme": "A theme"}],
         we_did=[{"id": "a", "responds_to": ["t"], "action": "An action", "status": "planned"}],
         commitments=list(commitments),
@@ -121,6 +122,35 @@ def test_a_commitment_without_a_metric_has_evidence_and_no_label() -> None:
 )
 def test_labels_as_the_contract_defines_them(value, due, today, expected) -> None:
     assert label(value, 25.0, due, today) == expected
+
+
+@pytest.mark.parametrize(
+    "value, bound, due, today, expected",
+    [
+        (30.0, "upper", date(2026, 3, 31), date(2025, 12, 1), "not known"),  # at most 30%: may be under 25
+        (20.0, "upper", date(2026, 3, 31), date(2025, 12, 1), "not yet met"),  # at most 20%: short for certain
+        (20.0, "upper", date(2020, 1, 1), date(2025, 12, 1), "not met"),
+        (30.0, "lower", date(2020, 1, 1), date(2025, 12, 1), "met"),  # at least 30: reached for certain
+        (20.0, "lower", date(2020, 1, 1), date(2025, 12, 1), "not known"),  # at least 20: may be over 25
+    ],
+)
+def test_a_bound_gets_a_result_only_where_it_decides(value, bound, due, today, expected) -> None:
+    assert label(value, 25.0, due, today, bound) == expected
+
+
+def test_shares_of_at_least_people_and_totals_missing_numbers_are_bounds() -> None:
+    at_least = [record("a", "2025-01-01", 100, {"young-people": 30}, precision="at-least")]
+    missing = [record("b", "2025-01-01", 300), record("c", "2025-02-01", "unknown")]
+    young = by_id(track(strategy(YOUNG), at_least, TODAY))["young"]
+    assert (young.measured.shown, young.measured.bound, young.label) == ("at most 30%", "upper", "not known")
+    people = by_id(track(strategy(PEOPLE), at_least, TODAY))["people"]
+    assert (people.measured.bound, people.label) == ("lower", "not known")
+    short = by_id(track(strategy(PEOPLE), missing, TODAY))["people"]
+    assert (short.measured.value, short.measured.unrecorded, short.label) == (300.0, 1, "not known")
+    exact = by_id(track(strategy(PEOPLE), missing[:1], TODAY))["people"]
+    assert (exact.measured.bound, exact.label) == (None, "not yet met")
+    reached = by_id(track(strategy(PEOPLE), missing + [record("d", "2025-03-01", 200)], TODAY))["people"]
+    assert (reached.measured.bound, reached.label) == ("lower", "met")
 
 
 def test_a_share_with_nothing_to_divide_by_is_not_known() -> None:

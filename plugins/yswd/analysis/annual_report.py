@@ -46,6 +46,8 @@ class AimsTally:
     not_met: int = 0
     not_recorded: int = 0
     """Aims for a group whose count the record does not give."""
+    not_known: int = 0
+    """Aims short of their target on a number given as "at least": they may have been reached."""
 
 
 @dataclass(frozen=True)
@@ -279,20 +281,12 @@ def _rows(labels: dict[str, str], records: list[EngagementFile], keys_of, keep_e
 
 def _tally(records: list[EngagementFile], measure: str) -> AimsTally:
     """The aims on `measure` (participants or a group key) in `records`, and how they turned out."""
-    met = not_met = not_recorded = 0
-    for record in records:
-        e = record.engagement
-        for aim in e.aims:
-            if aim.measure != measure:
-                continue
-            reached = e.aim_reached(aim)
-            if reached is None:
-                not_recorded += 1
-            elif reached >= aim.target:
-                met += 1
-            else:
-                not_met += 1
-    return AimsTally(met + not_met + not_recorded, met, not_met, not_recorded)
+    results = Counter(
+        record.engagement.aim_result(aim) for record in records for aim in record.engagement.aims if aim.measure == measure
+    )
+    return AimsTally(
+        results.total(), results["met"], results["not met"], results["not recorded"], results["not known"]
+    )
 
 
 def comparison(report: AnnualReport) -> list[tuple[str, float | None, float | None, str]]:

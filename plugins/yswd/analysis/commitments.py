@@ -7,6 +7,10 @@ The contract (content-format.md, "content/strategy.yml"):
   the strategy's `period`, and compared with `target`;
 - it is "met" when it reaches the target; otherwise "not met" once `due` has passed
   (due before today), and "not yet met" before that. "Today" is the one build date.
+- a figure that is only a bound is labelled only where the bound decides: a lower bound
+  ("at least", or a total that leaves out engagements with no number) that reaches the
+  target is met, and an upper bound ("at most": a share of "at least" people) that falls
+  short is not; otherwise the result is "not known", never a guess.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from yswd.analysis.reach import PRECISION_WORDS, representation, representation_
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
 
-Label = Literal["met", "not yet met", "not met"]
-LABELS: tuple[Label, ...] = ("met", "not yet met", "not met")
+Label = Literal["met", "not yet met", "not met", "not known"]
+Bound = Literal["lower", "upper"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,13 @@ class Measured:
         if self.is_share:
             return f"{PRECISION_WORDS[self.share_precision]}{math.floor(self.value * 10) / 10:g}%"
         return f"{PRECISION_WORDS.get(self.precision, '')}{self.value:,.0f}"
+
+    @property
+    def bound(self) -> Bound | None:
+        """Which way the true figure may differ from this one, when it is only a bound."""
+        if self.whole is not None:
+            return "upper" if self.share_precision == "at-most" else None
+        return "lower" if self.precision == "at-least" or self.unrecorded else None
 
     @property
     def share_precision(self) -> str:
@@ -133,9 +144,14 @@ def measure(commitment: Commitment, figures: Figures, population: Population | N
     return Measured(float(figures.participants), records=figures.engagements, **rough)
 
 
-def label(value: float | None, target: float, due: date | None, today: date) -> Label:
-    """met when the figure reaches the target; not met once due has passed; not yet met before."""
-    if value is not None and value >= target:
+def label(value: float | None, target: float, due: date | None, today: date, bound: Bound | None = None) -> Label:
+    """met when the figure reaches the target; not met once due has passed; not yet met before.
+    A bound that does not decide (a lower bound short of the target, an upper bound reaching it)
+    is not known."""
+    reaches = value is not None and value >= target
+    if value is not None and (bound == "upper" and reaches or bound == "lower" and not reaches):
+        return "not known"
+    if reaches:
         return "met"
     if due is not None and due < today:
         return "not met"
@@ -158,6 +174,6 @@ def track(
         measured = measure(commitment, figures, population)
         verdict = None
         if measured is not None and commitment.target is not None:
-            verdict = label(measured.value, float(commitment.target), commitment.due, today)
+            verdict = label(measured.value, float(commitment.target), commitment.due, today, measured.bound)
         progress.append(CommitmentProgress(commitment, _evidence(listings[commitment.id]), measured, verdict))
     return progress

@@ -197,6 +197,9 @@ class GlossaryEntry(Record):
 # --- engagement records -------------------------------------------------------------------
 
 
+AimResult = Literal["met", "not met", "not known", "not recorded"]
+
+
 class Aim(Record):
     """A measurable aim set at the outset."""
 
@@ -399,6 +402,16 @@ class Engagement(Record):
     def aim_reached(self, aim: Aim) -> int | None:
         """The number an aim reached; None when it was not recorded."""
         return self.reach.reached(aim.measure) if self.reach else None
+
+    def aim_result(self, aim: Aim) -> AimResult:
+        """How an aim turned out. A number of people given as "at least" that falls short of the
+        target may still have reached it, so that is not known rather than not met."""
+        reached = self.aim_reached(aim)
+        if reached is None or self.reach is None:
+            return "not recorded"
+        if reached >= aim.target:
+            return "met"
+        return "not known" if aim.measure == "participants" and self.reach.precision == "at-least" else "not met"
 
 
 # --- strategy.yml ---------------------------------------------------------------------------

@@ -41,6 +41,8 @@ OLDER_SCHEMA = Path(__file__).resolve().parent / "standards" / "engagements-1.0.
 """Format 1.0's schema, kept as it was published: readers of older files validate against it."""
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+MET = {"met": True, "not met": False}
+"""An aim's result as the export's `met`: null when it was not recorded or is not known."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -193,7 +195,7 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
     aims = []
     for aim in e.aims:
         reached = e.aim_reached(aim) if aim.measure == "participants" else withheld(e.aim_reached(aim))
-        aims.append(ExportAim(text=aim.text, measure=aim.measure, target=aim.target, reached=reached, met=None if reached is None else reached >= aim.target))
+        aims.append(ExportAim(text=aim.text, measure=aim.measure, target=aim.target, reached=reached, met=None if reached is None else MET.get(e.aim_result(aim))))
 
     def address(url: str) -> str:
         return url if "://" in url else site_url + (record.folder / url).as_posix()
