@@ -10,7 +10,7 @@ import pytest
 
 from yswd.analysis.annual_report import annual_reports
 from yswd.analysis.commitments import track
-from yswd.analysis.reach import group_shares, known_participants, percent, reach_in_words, representation, representation_shown, share_precision
+from yswd.analysis.reach import group_shares, percent, reach_in_words, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile, Source
 from yswd.content.model import Engagement, Organisation, Population, Reach, Strategy
 from yswd.dates import FinancialYear
@@ -50,8 +50,9 @@ def test_no_share_when_the_number_who_took_part_is_not_recorded() -> None:
     assert shares[0].share is None and not shares[0].withheld
     # Format 2 writes `participants: unknown`: anything but a whole number is "not recorded"
     for value in (None, "unknown", True, 2.5):
-        assert known_participants(Reach.model_construct(participants=value, groups={}, methods=[])) is None
-    assert known_participants(Reach(participants=0)) == 0
+        unrecorded = Engagement.model_construct(reach=Reach.model_construct(participants=value, groups={}, methods=[]))
+        assert unrecorded.participants is None and unrecorded.participants_precision is None
+    assert Engagement.model_construct(reach=Reach(participants=0)).participants == 0
     assert group_shares(Engagement(title="t", type="survey", status="draft", start="2025-01-01"), ORG, POPULATION) == []
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from yswd.content.model import Engagement, Organisation, Population, Reach
+from yswd.content.model import Engagement, Organisation, Population
 
 
 PRECISION_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}
@@ -31,12 +31,6 @@ def share_precision(whole_precision: str) -> str:
     """How exact a share is, from how exact the number of participants it divides by is:
     exact, about, or at-most (a share of a lower bound is an upper bound)."""
     return SHARE_PRECISION.get(whole_precision, "exact")
-
-
-def known_participants(reach: Reach | None) -> int | None:
-    """The number who took part, or None when it is not recorded (missing, or `unknown`)."""
-    value = reach.participants if reach is not None else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def share(part: int, whole: int | None) -> float | None:
@@ -90,7 +84,7 @@ def group_shares(engagement: Engagement, organisation: Organisation, population:
     if reach is None:
         return []
     small = organisation.personal_data.small_number
-    whole = known_participants(reach)
+    whole = engagement.participants
     baseline = population.groups if population else {}
     return [
         GroupShare(

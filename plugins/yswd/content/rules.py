@@ -170,16 +170,16 @@ def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
             "Give reach.participants as a number, or remove the groups.",
         )
         return
-    if reach.participants is None:
+    if reach.count is None:
         return
     known = content.organisation.groups if content.organisation else {}
     for key, count in reach.groups.items():
-        if count > reach.participants:
+        if count > reach.count:
             yield Problem(
                 record.source.path,
                 record.source.line("reach", "groups", key),
                 f"reach.groups.{key}" if key in known else "reach.groups",
-                f"is {count}, more than the {reach.participants} participants. A group can't be larger than everyone who took part.",
+                f"is {count}, more than the {reach.count} participants. A group can't be larger than everyone who took part.",
             )
 
 
