@@ -9,11 +9,13 @@ import sys
 import typing
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from yswd.content.files import split_front_matter
 from yswd.content.model import Engagement
-from yswd.tools.scaffold import slugify
+from yswd.content.values import is_slug, slugify
 from yswd.content.yamlread import read_yaml
 
 from conftest import BUILD_DATE
@@ -80,8 +82,18 @@ def test_slugs_are_short_plain_file_names() -> None:
     assert slugify("Maternity scans: what next?") == "maternity-scans-what-next"
     assert slugify("  GP access — Wenmouth 2026  ") == "gp-access-wenmouth-2026"
     assert slugify("Children's A&E") == "childrens-a-and-e"
-    long = slugify("word " * 40)
+    assert slugify("A patient’s story of A&E") == "a-patients-story-of-a-and-e"
+    long = slugify("word " * 40, 60)
     assert len(long) <= 60 and not long.endswith("-") and long.startswith("word-word")
+    assert slugify("word " * 40) == "-".join(["word"] * 40)  # no limit unless one is given
+    assert slugify("?!") == ""
+
+
+@given(st.text(), st.one_of(st.none(), st.integers(min_value=1, max_value=80)))
+def test_a_slug_made_from_any_text_is_a_short_name_or_empty(text: str, limit: int | None) -> None:
+    slug = slugify(text, limit)
+    assert slug == "" or is_slug(slug)
+    assert limit is None or len(slug) <= limit
 
 
 def _field_paths(model: type[BaseModel], prefix: str = "") -> set[str]:

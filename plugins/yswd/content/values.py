@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Callable, Literal, Union
 
@@ -80,6 +81,18 @@ def _term(value: object) -> str:
 def is_slug(text: str) -> bool:
     """Whether `text` is a short name (an id or key): lower-case letters and digits, joined by single hyphens."""
     return _SLUG.fullmatch(text) is not None
+
+
+def slugify(text: str, limit: int | None = None) -> str:
+    """A short name from words, for a file or a key: 'Children's A&E: what next?' -> 'childrens-a-and-e-what-next'.
+    Cut at a hyphen to at most `limit` characters; empty only when `text` has no letters or digits."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = ascii_text.replace("&", " and ").replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if limit is not None and len(slug) > limit:
+        slug = slug[:limit]
+        slug = slug.rsplit("-", 1)[0] if "-" in slug else slug
+    return slug.strip("-")
 
 
 def _slug(value: object) -> str:

@@ -8,15 +8,13 @@ a note on what it is for, and an example to uncomment. Nothing is ever overwritt
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from yswd.content.records import Content, Layout
 from yswd.content.model import INVOLVEMENT_LEVELS
-from yswd.content.values import is_slug
+from yswd.content.values import is_slug, slugify
 from yswd.dates import FinancialYear
 from yswd.problems import did_you_mean
 from yswd.site.words import counted
@@ -33,17 +31,6 @@ class NewRecord:
     path: Path
     shown: str
     id: str
-
-
-def slugify(title: str, limit: int = MAX_SLUG) -> str:
-    """A file name from a title: 'Maternity scans: what next?' -> 'maternity-scans-what-next'."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    ascii_text = ascii_text.replace("&", " and ").replace("'", "").replace("’", "")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit]
-        slug = slug.rsplit("-", 1)[0] if "-" in slug else slug
-    return slug.strip("-")
 
 
 def create_record(
@@ -71,7 +58,7 @@ def create_record(
             f'"{engagement_type}" is not one of the engagement_types in {layout.shown(layout.organisation_path)}.'
             f"{did_you_mean(engagement_type, types)} The ones we know are: {listed}."
         )
-    slug = slugify(title)
+    slug = slugify(title, MAX_SLUG)
     if not slug or not is_slug(slug):
         raise ScaffoldError("The title needs some letters or digits to make a file name from.")
     if folder is None:
@@ -123,7 +110,7 @@ def record_template(content: Content, title: str, engagement_type: str, today: d
         title=json.dumps(title, ensure_ascii=False),
         type=engagement_type,
         today=today.isoformat(),
-        slug=slugify(title),
+        slug=slugify(title, MAX_SLUG),
         types=_keys(organisation.engagement_types),
         topics=_keys(organisation.topics),
         localities=_keys(organisation.localities),

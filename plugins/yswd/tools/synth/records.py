@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from yswd.content.records import ENGAGEMENTS_DIR
+from yswd.content.values import slugify
 from yswd.dates import FinancialYear
 
 from .phrases import (
@@ -36,7 +37,7 @@ from .phrases import (
 )
 from .format2 import Format2
 from .site_files import COMMITMENTS, REQUIRED_APPROVALS, Organisation
-from .text import capital, scalar, slugify
+from .text import capital, scalar
 
 AS_OF = date(2026, 3, 31)
 """The corpus is written as if on this date: actions done by then, later ones planned."""

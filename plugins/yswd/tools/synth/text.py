@@ -16,10 +16,6 @@ def scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
