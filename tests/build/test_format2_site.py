@@ -84,6 +84,12 @@ def test_an_aim_short_of_its_target_on_at_least_so_many_people_is_not_known(buil
     assert 'for 1 it is not known, because the number was given as "at least"' in text(site, "reports/2024-25")
 
 
+def test_a_record_without_a_story_has_no_empty_heading(built) -> None:
+    _, site, _ = built
+    assert "What we asked and why" not in text(site, "engagements/gp-access-survey")  # a summary, no story
+    assert "What we asked and why" in text(site, "engagements/scan-times")
+
+
 def test_the_timeline_runs_in_date_order_with_the_reversal_last(built) -> None:
     _, site, _ = built
     page = text(site, "engagements/gluten-free-prescriptions")
