@@ -18,6 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import yswd.site.render
 from conftest import BUILD_DATE
 from test_serve import Served as Server
 from yswd.tools.synth import synthesise
@@ -96,6 +97,37 @@ def test_an_edited_title_is_redrawn_everywhere_and_nothing_else_is(served: Serve
     assert len(reused) > 40, "unchanged pages are reused, not drawn again"
     record_id = re.search(r"^id: (.*)$", record.read_text(encoding="utf-8"), flags=re.M)
     assert f"engagements/{record_id[1] if record_id else record.stem}.md" not in reused
+
+
+SUMMARIES = ("reports/", "ways-to-take-part/", "strategy/", "data/", "accessibility/")
+"""Pages drawn from figures over many records, or from the settings alone."""
+
+
+def test_an_edit_redraws_only_the_reports_ways_and_strategy_pages_that_show_the_record(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = published(served.root)[6]
+    title = "Retitled for the summaries test"
+    record.write_text(re.sub(r"^title: .*$", f'title: "{title}"', record.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    drawn: set[str] = set()
+    original = yswd.site.render.PageRenderer.render
+
+    def spy(renderer, spec, src_uri):
+        drawn.add(src_uri)
+        return original(renderer, spec, src_uri)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(yswd.site.render.PageRenderer, "render", spy)
+        served._build(served.served, fresh=False)
+    served._build(served.clean, fresh=True)
+    assert_same_tree(served.served, served.clean)
+    shows, hides = set(), set()
+    for page in served.clean.rglob("index.html"):
+        src_uri = page.relative_to(served.clean).with_suffix(".md").as_posix()
+        if src_uri.startswith(SUMMARIES):
+            (shows if title in page.read_text(encoding="utf-8") else hides).add(src_uri)
+    assert shows and len(hides) > 5
+    assert shows <= drawn, "a page showing the new title was drawn again"
+    everything = {"reports/index.md"}  # its context is every year's report, so every edit draws it
+    assert not (hides - everything) & drawn, sorted(hides & drawn)
 
 
 def test_moving_a_record_to_another_year_and_topic_redraws_hubs_and_listings(served: Served) -> None:

@@ -8,6 +8,7 @@ element's children once, in order; what it produces is the same.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -18,6 +19,24 @@ from markdown.util import AtomicString
 
 class LinearAbbrTreeprocessor(AbbrTreeprocessor):
     """`<abbr>` around every use of an abbreviation, visiting each element once."""
+
+    def __init__(self, md: Markdown, abbrs: dict) -> None:
+        super().__init__(md, abbrs)
+        self._patterns: dict[tuple[str, ...], re.Pattern] = {}
+
+    def run(self, root: etree.Element) -> None:
+        """As `abbr` does, with the pattern of the abbreviations made once for each set of them,
+        not once per conversion: every Markdown field of every page is converted with the whole
+        glossary."""
+        if not self.abbrs:
+            return
+        terms = tuple(self.abbrs)
+        self.RE = self._patterns.get(terms)
+        if self.RE is None:
+            if len(self._patterns) >= 64:  # many texts defining abbreviations of their own
+                self._patterns.clear()
+            self.RE = self._patterns[terms] = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(terms, key=len, reverse=True)))})\b")
+        self.iter_element(root)
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
         children: list[etree.Element] = []

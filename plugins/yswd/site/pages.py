@@ -81,6 +81,9 @@ class PageSpec:
     """Set on the few hub pages that join the navigation."""
     kind: PageKind = "page"
     """What the build does with the page besides drawing it: see the properties below."""
+    from_context: bool = False
+    """Its HTML depends on its context and the build's settings alone (no other part of the
+    plan), so an unchanged context means an unchanged page (`yswd.site.fingerprint`)."""
 
     @property
     def searchable(self) -> bool:

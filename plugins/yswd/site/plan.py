@@ -44,10 +44,10 @@ def plan_site(content: Content, audience: Audience, today: date, page_size: int 
             if path is not None:
                 plan.documents[path.as_posix()] = record
     plan.pages.update(plan.index.page_specs(page_size, nav_title="You said, we did"))
-    plan.pages[routes.DATA] = PageSpec("data.html", "Open data")
-    plan.pages[routes.STANDARD] = PageSpec("standard.html", "The open data standard")
+    plan.pages[routes.DATA] = PageSpec("data.html", "Open data", from_context=True)
+    plan.pages[routes.STANDARD] = PageSpec("standard.html", "The open data standard", from_context=True)
     plan.pages[routes.GLOSSARY] = PageSpec("glossary.html", "Glossary", kind="glossary")
-    plan.pages[routes.ACCESSIBILITY] = PageSpec("accessibility.html", "Accessibility statement")
+    plan.pages[routes.ACCESSIBILITY] = PageSpec("accessibility.html", "Accessibility statement", from_context=True)
     for facet in plan.facets:
         plan.pages[routes.facet(facet.name)] = PageSpec(
             "hub.html", facet.title, {"facet": facet, "intro": _hub_intro(plan, facet)}, nav_title=facet.title if facet.in_nav else None, kind="hub"

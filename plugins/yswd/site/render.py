@@ -39,6 +39,7 @@ from yswd.dates import is_month, month_year, uk_date
 from yswd.guards.readability import Report
 from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA_PATH, SCHEMA_PATH
 from yswd.site.field_reference import field_reference
+from yswd.site.fingerprint import Models, context_text
 from yswd.site.history import SHOWN_ON_PAGE
 from yswd.site.standard import data_dictionary, definitions
 from yswd.site.pages import Facet, PageSpec, SitePlan
@@ -198,6 +199,7 @@ class PageRenderer:
                 markdown.settings,
             ]
         )
+        self._models: Models = {}
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
@@ -232,7 +234,8 @@ class PageRenderer:
 
         Used to reuse HTML between builds: a record's page depends on its own file; a listing
         page on the records it shows and how many there are in all (the first page of all
-        records also on every filter's values and counts); a hub on its facet's values and counts.
+        records also on every filter's values and counts); a hub on its facet's values and counts;
+        a page drawn from its context alone (a report, a way to take part) on that context.
         """
         context = spec.context
         if spec.kind == "record":
@@ -245,6 +248,11 @@ class PageRenderer:
                 parts += [self._facet_counts(facet) for facet in self.plan.facets]
         elif spec.kind == "hub":
             parts = [self._facet_counts(context["facet"])]
+        elif spec.from_context:
+            text = context_text(spec.context, self._models)
+            if text is None:
+                return None
+            parts = [text]
         elif spec.kind == "changes":
             listing, page = context["listing"], context["page"]
             shown = [*listing.page(page), *(listing.undated if page == 1 else ())]

@@ -76,10 +76,10 @@ def way_pages(plan: SitePlan) -> dict[str, PageSpec]:
     if strategy is None or not strategy.methods:
         return {}
     published = [r for r in plan.engagements if r.engagement.status == "published"]
-    pages = {routes.WAYS: PageSpec("ways.html", "Ways to take part", {"strategy": strategy})}
+    pages = {routes.WAYS: PageSpec("ways.html", "Ways to take part", {"strategy": strategy}, from_context=True)}
     for method in strategy.methods:
         used = [r for r in published if method.id in r.engagement.ways]
-        pages[routes.way(method.id)] = PageSpec("way.html", method.name, {"method": method, "records": used})
+        pages[routes.way(method.id)] = PageSpec("way.html", method.name, {"method": method, "records": used}, from_context=True)
     return pages
 
 
@@ -95,20 +95,20 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
             "strategy.html",
             strategy.title,
             {"strategy": strategy, "progress": progress, "has_easy_read": has_easy_read, "evidence_shown": EVIDENCE_SHOWN},
-            nav_title="Our strategy",
+            nav_title="Our strategy", from_context=True,
         )
         for item in progress:
             if len(item.evidence.records) > EVIDENCE_SHOWN:
                 pages[routes.commitment(item.commitment.id)] = PageSpec(
-                    "commitment.html", f"Evidence: {item.commitment.text}", {"strategy": strategy, "item": item}
+                    "commitment.html", f"Evidence: {item.commitment.text}", {"strategy": strategy, "item": item}, from_context=True
                 )
         if has_easy_read:
-            pages[routes.EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy})
+            pages[routes.EASY_READ] = PageSpec("easy_read.html", f"{strategy.title}: easy read", {"strategy": strategy}, from_context=True)
     pages.update(way_pages(plan))
     ways = {m.id: m.name for m in strategy.methods} if strategy else {}
     reports = annual_reports(plan.engagements, plan.organisation, plan.today, plan.population, ways)
     pages[routes.REPORTS] = PageSpec(
-        "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports"
+        "reports_index.html", "Annual engagement reports", {"reports": reports}, nav_title="Annual reports", from_context=True
     )
     for report in reports:
         pages[routes.report(report.year.label)] = PageSpec(
@@ -120,6 +120,7 @@ def strategy_pages(plan: SitePlan) -> dict[str, PageSpec]:
                 "comparison": comparison(report),
                 "change_in_words": change_in_words,
             },
+            from_context=True,
         )
     # Each report holds its year's changes, newest first, and the reports run newest year first.
     every_change = tuple(change for report in reports for change in report.changes)
