@@ -11,7 +11,7 @@ import pytest
 from pydantic import Field, create_model
 
 from yswd.content.files import split_front_matter
-from yswd.content.model import ACTION_STATUSES, STATUSES, VERDICTS, Aim, Document, Engagement
+from yswd.content.model import ACTION_STATUSES, STATUSES, VERDICTS, Engagement
 from yswd.tools.schema import json_schema, json_schema_text
 from yswd.content.yamlread import read_yaml
 
@@ -117,34 +117,3 @@ def test_yswd_schema_prints_and_writes_the_generated_schema(site) -> None:
     written = site.yswd("schema", "--out", "schema/engagement.schema.json")
     assert written.returncode == 0 and "Wrote the JSON Schema" in written.stdout
     assert json.loads(site.read("schema/engagement.schema.json")) == json_schema()
-
-
-EXPORTED_DIFFERENTLY = {
-    "id": "always given in the export (the file name when the record gives none)",
-    "led_by": "filled in with the publishing organisation when the record leaves it out",
-    "updated": "always a date in the export (the latest date in the record when it gives none)",
-    "aims": "the export adds what each aim reached",
-    "documents": "the export gives every document a full address",
-}
-"""Fields of a record that the export writes otherwise, so that they keep descriptions of their own."""
-
-
-def test_exported_fields_take_their_description_from_the_content_model() -> None:
-    from yswd.site.exports import ExportAim, ExportDocument, ExportRecord
-
-    assert set(EXPORTED_DIFFERENTLY) <= set(Engagement.model_fields) & set(ExportRecord.model_fields)
-    shared = set(Engagement.model_fields) & set(ExportRecord.model_fields) - set(EXPORTED_DIFFERENTLY)
-    assert {"title", "summary", "localities", "we_did", "evaluation"} <= shared
-    for name in sorted(shared):
-        assert ExportRecord.model_fields[name].description == Engagement.model_fields[name].description, name
-    for exported, model in ((ExportAim, Aim), (ExportDocument, Document)):
-        for name in set(exported.model_fields) & set(model.model_fields) - {"url"}:
-            assert exported.model_fields[name].description == model.model_fields[name].description, name
-
-
-def test_an_exported_field_adds_to_the_models_description_and_keeps_its_settings() -> None:
-    from yswd.site.exports import described
-
-    field = described(Engagement, "end", "Null when it is still open.", pattern="^x$")
-    assert field.description == Engagement.model_fields["end"].description + " Null when it is still open."
-    assert any(getattr(m, "pattern", None) == "^x$" for m in field.metadata)

@@ -339,5 +339,5 @@ Month = Annotated[int, BeforeValidator(within(1, 12, _count))]
 ReviewerCode = Annotated[str, BeforeValidator(_reviewer)]
 Email = Annotated[str, BeforeValidator(_email)]
 Colour = Annotated[str, BeforeValidator(_colour)]
-OdsCode = Annotated[str, BeforeValidator(_ods_code)]
-"""An NHS Organisation Data Service code, in capitals."""
+OdsCode = Annotated[str, BeforeValidator(_ods_code), WithJsonSchema({"type": "string", "pattern": ODS_PATTERN})]
+"""An NHS Organisation Data Service code, in capitals (and a schema says so)."""

@@ -1,8 +1,9 @@
 """Open data: every published record as JSON and CSV, their JSON Schema, and (from feed.py) the Atom feed.
 
-The JSON is made from the export models below (which reuse the content models for themes,
-actions, feedback and evaluation) and the schema is generated from the same models, so the
-two cannot drift apart. Group counts below the organisation's small number
+The JSON is made from the export models below, and the schema is generated from the same
+models. A field that means what a content model's field means is that field (`same`: its type,
+closed list and description; themes, actions, feedback and evaluation are the content models
+themselves), so the JSON, its schema and the content model cannot drift apart. Group counts below the organisation's small number
 are withheld (null in JSON, "fewer than N" in CSV), as on the pages.
 """
 
@@ -15,9 +16,9 @@ import io
 import json
 from functools import cache
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal, Optional, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
 from yswd.analysis.reach import group_shares, share_precision
@@ -25,7 +26,7 @@ from yswd.content.records import EngagementFile
 from yswd.content.model import (
     Action, Aim, Decision, Document, Engagement, Evaluation, FeedbackGiven, Organisation, Phase, Population, Theme, latest_date,
 )
-from yswd.content.values import MonthOrDay, ODS_PATTERN
+from yswd.content.values import MonthOrDay
 from yswd.site import filters
 from yswd.site.feed import atom_feed
 from yswd.site.pages import SitePlan
@@ -50,26 +51,41 @@ class _Export(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def described(model: type[BaseModel], name: str, then: str = "", **settings: object) -> FieldInfo:
+def described(model: type[BaseModel], name: str, then: str = "") -> FieldInfo:
     """An exported field that means what the content model's field of that name means, with the
     model's description (and what the export adds, `then`): each description is written once."""
     description = model.model_fields[name].description
     assert description, f"{model.__name__}.{name} has no description"
-    return Field(description=f"{description} {then}" if then else description, **settings)  # type: ignore[call-overload]
+    return Field(description=f"{description} {then}" if then else description)
 
 
-class ExportAim(_Export):
-    text: str = described(Aim, "text")
-    measure: str = described(Aim, "measure")
-    target: int = described(Aim, "target")
-    reached: Optional[int] = Field(description="The number reached; null when not recorded or withheld as a small number.")
-    met: Optional[bool] = Field(description="Whether the target was reached; null when not known.")
+def same(model: type[BaseModel], name: str, then: str = "") -> tuple[object, FieldInfo]:
+    """An exported field exactly as the content model has it: its type (with the checks, closed
+    lists and way of writing that come with it) and its description, so neither the JSON nor its
+    schema can drift from the model. Unlike the model's, an exported field has no default: it is
+    always written, null when the record has no value."""
+    return get_type_hints(model, include_extras=True)[name], described(model, name, then)
 
 
-class ExportDocument(_Export):
-    title: str = described(Document, "title")
-    url: str = Field(description="Where it is: a web address, or a path on this site.")
-    kind: str = described(Document, "kind")
+def exported(model_name: str, doc: str | None, /, **fields: tuple[object, FieldInfo]) -> type[BaseModel]:
+    """An export model with `fields` in this order (the order the JSON and the schema give them)."""
+    return create_model(model_name, __base__=_Export, __doc__=doc, __module__=__name__, **fields)  # type: ignore[call-overload]
+
+
+ExportAim = exported(
+    "ExportAim", None,
+    text=same(Aim, "text"),
+    measure=same(Aim, "measure"),
+    target=same(Aim, "target"),
+    reached=(Optional[int], Field(description="The number reached; null when not recorded or withheld as a small number.")),
+    met=(Optional[bool], Field(description="Whether the target was reached; null when not known.")),
+)
+ExportDocument = exported(
+    "ExportDocument", None,
+    title=same(Document, "title"),
+    url=(str, Field(description="Where it is: a web address, or a path on this site.")),
+    kind=same(Document, "kind"),
+)
 
 
 class ExportChange(_Export):
@@ -88,62 +104,58 @@ class ExportHistory(_Export):
     history_before_missing: Optional[dt.date] = Field(description="When the history is incomplete (a shallow copy), the day it starts from; else null.")
 
 
-class ExportRecord(_Export):
-    """One published engagement."""
-
-    id: str = Field(description=f"The engagement's id; its page is at {routes.RECORDS}/<id>/.")
-    url: str = Field(description="The engagement's page on this site.")
-    title: str = described(Engagement, "title")
-    type: str = described(Engagement, "type")
-    type_label: str = Field(description="The kind of engagement, in words.")
-    summary: Optional[str] = described(Engagement, "summary")
-    topics: list[str] = described(Engagement, "topics")
-    localities: list[str] = described(Engagement, "localities")
-    area_wide: bool = Field(description="Whether it covered the whole area.")
-    led_by: str = Field(description="Who ran it: the publishing organisation unless another led it.")
-    partners: list[str] = described(Engagement, "partners")
-    involvement: Optional[str] = described(Engagement, "involvement")
-    ways: list[str] = described(Engagement, "ways")
-    start: MonthOrDay = described(Engagement, "start")
-    end: Optional[MonthOrDay] = described(Engagement, "end")
-    phases: list[Phase] = described(Engagement, "phases")
-    financial_year: str = Field(description="The financial year it belongs to (the year of its start), such as 2025-26.")
-    aims: list[ExportAim] = Field(description="Aims set at the start, with what was reached.")
-    participants: Optional[int] = Field(description="How many people took part; null when it was not recorded.")
-    participants_precision: Optional[str] = Field(description="How exact participants is: exact, about or at-least; null when it was not recorded.")
-    participants_note: Optional[str] = Field(description="What the number covers, or why it was not recorded.")
-    groups: dict[str, Optional[int]] = Field(description="People from each counted group; null when fewer than the small number.")
-    group_shares: dict[str, Optional[float]] = Field(
+ExportRecord = exported(
+    "ExportRecord", "One published engagement.",
+    id=(str, Field(description=f"The engagement's id; its page is at {routes.RECORDS}/<id>/.")),
+    url=(str, Field(description="The engagement's page on this site.")),
+    title=same(Engagement, "title"),
+    type=same(Engagement, "type"),
+    type_label=(str, Field(description="The kind of engagement, in words.")),
+    summary=same(Engagement, "summary"),
+    topics=same(Engagement, "topics"),
+    localities=same(Engagement, "localities"),
+    area_wide=(bool, Field(description="Whether it covered the whole area.")),
+    led_by=(str, Field(description="Who ran it: the publishing organisation unless another led it.")),
+    partners=same(Engagement, "partners"),
+    involvement=same(Engagement, "involvement"),
+    ways=same(Engagement, "ways"),
+    start=same(Engagement, "start"),
+    end=same(Engagement, "end"),
+    phases=same(Engagement, "phases"),
+    financial_year=(str, Field(description="The financial year it belongs to (the year of its start), such as 2025-26.")),
+    aims=(list[ExportAim], Field(description="Aims set at the start, with what was reached.")),
+    participants=(Optional[int], Field(description="How many people took part; null when it was not recorded.")),
+    participants_precision=(Optional[str], Field(description="How exact participants is: exact, about or at-least; null when it was not recorded.")),
+    participants_note=(Optional[str], Field(description="What the number covers, or why it was not recorded.")),
+    groups=(dict[str, Optional[int]], Field(description="People from each counted group; null when fewer than the small number.")),
+    group_shares=(dict[str, Optional[float]], Field(
         description="Each counted group's share of the people who took part, per cent; null when the count is withheld or the number who took part is not recorded."
-    )
-    group_shares_precision: Optional[str] = Field(None, description="How exact group_shares are: exact, about, or at-most (participants is at-least, so each share is an upper bound); null when participants is not recorded.")
-    methods: list[str] = Field(description="How people took part.")
-    method_counts: dict[str, int] = Field(description="How many took part each way, for the methods where that is known.")
-    you_said: list[Theme] = described(Engagement, "you_said")
-    we_did: list[Action] = described(Engagement, "we_did")
-    decisions: list[Decision] = described(Engagement, "decisions")
-    impact: Optional[str] = described(Engagement, "impact")
-    feedback_given: Optional[FeedbackGiven] = described(Engagement, "feedback_given")
-    evaluation: Optional[Evaluation] = described(Engagement, "evaluation")
-    commitments: list[str] = described(Engagement, "commitments")
-    documents: list[ExportDocument] = Field(description="Documents linked from the record.")
-    updated: MonthOrDay = Field(description="When the record last changed: YYYY-MM-DD, or YYYY-MM when that is all that is known.")
-    history: Optional[ExportHistory] = Field(description="Its history from git; null when the site was built without one.")
-
-
-class ExportPopulation(_Export):
-    """The baseline that reach is judged against."""
-
-    source: str = described(Population, "source")
-    groups: dict[str, float] = described(Population, "groups")
-
-
-class ExportPublisher(_Export):
-    """Who published the data: the organisation, and where its site is."""
-
-    name: str = described(Organisation, "name")
-    ods_code: Optional[str] = described(Organisation, "ods_code", "Null when it gives none.", pattern=ODS_PATTERN)
-    site_url: Optional[str] = Field(description="The address of its site, ending in /; null when the site was built without one.")
+    )),
+    group_shares_precision=(Optional[str], Field(None, description="How exact group_shares are: exact, about, or at-most (participants is at-least, so each share is an upper bound); null when participants is not recorded.")),
+    methods=(list[str], Field(description="How people took part.")),
+    method_counts=(dict[str, int], Field(description="How many took part each way, for the methods where that is known.")),
+    you_said=same(Engagement, "you_said"),
+    we_did=same(Engagement, "we_did"),
+    decisions=same(Engagement, "decisions"),
+    impact=same(Engagement, "impact"),
+    feedback_given=same(Engagement, "feedback_given"),
+    evaluation=same(Engagement, "evaluation"),
+    commitments=same(Engagement, "commitments"),
+    documents=(list[ExportDocument], Field(description="Documents linked from the record.")),
+    updated=(MonthOrDay, Field(description="When the record last changed: YYYY-MM-DD, or YYYY-MM when that is all that is known.")),
+    history=(Optional[ExportHistory], Field(description="Its history from git; null when the site was built without one.")),
+)
+ExportPopulation = exported(
+    "ExportPopulation", "The baseline that reach is judged against.",
+    source=same(Population, "source"),
+    groups=same(Population, "groups"),
+)
+ExportPublisher = exported(
+    "ExportPublisher", "Who published the data: the organisation, and where its site is.",
+    name=same(Organisation, "name"),
+    ods_code=same(Organisation, "ods_code", "Null when it gives none."),
+    site_url=(Optional[str], Field(description="The address of its site, ending in /; null when the site was built without one.")),
+)
 
 
 class ExportFormat(_Export):
