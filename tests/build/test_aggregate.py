@@ -262,3 +262,15 @@ def test_the_regional_listings_have_the_public_sites_facets_and_filters(region: 
     assert f'href="../../../../topics/{record["topics"][0]}/"' in page
     assert f'href="../../../../types/{record["type"]}/"' in page
     assert f'href="../../../../years/{record["financial_year"]}/"' in page
+
+
+def test_a_regional_page_size_written_wrongly_is_a_plain_problem_at_its_line(region: dict, tmp_path: Path) -> None:
+    site = aggregate(region, tmp_path / "region", *sources(region))
+    mkdocs = site.read("mkdocs.yml")
+    site.write("mkdocs.yml", mkdocs.replace("  - yswd-regional\n", "  - yswd-regional:\n      page_size: 0\n"))
+    line = mkdocs[: mkdocs.index("  - yswd-regional\n")].count("\n") + 2
+    result = site.mkdocs("build")
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: page_size: should be a whole number, 1 or more, such as 20." in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr and "Config value" not in result.stderr
+    assert not (site.root / "site").exists()

@@ -32,10 +32,6 @@ def _corpus(name: str) -> Callable[[SiteFolder], None]:
     return lambda site: site.record(name, (BAD_INPUTS / name).read_bytes())
 
 
-def _page_size(value: str) -> Callable[[SiteFolder], None]:
-    return lambda site: site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", f"  - yswd:\n      page_size: {value}\n"))
-
-
 def _logo_outside(site: SiteFolder) -> None:
     org = "site_config/organisation.yml"
     site.write(org, site.read(org) + "branding:\n  logo: ../site_config/organisation.yml\n")
@@ -98,17 +94,47 @@ def test_check_catches_what_would_break_the_build(site: SiteFolder, case: str) -
     assert [p.name for p in site.root.iterdir() if p.name.startswith(".site")] == []
 
 
-PAGE_SIZE = "Config value 'plugins': Plugin 'yswd' option 'page_size': should be a whole number, 1 or more."
+PAGE_SIZE = "should be a whole number, 1 or more, such as 20."
+OPTIONS = {  # an option written wrongly -> the rule the problem gives (never the value written)
+    "page_size: 0": PAGE_SIZE,
+    "page_size: -3": PAGE_SIZE,
+    "page_size: abc": PAGE_SIZE,
+    "page_size: 2.5": PAGE_SIZE,
+    "page_size: true": PAGE_SIZE,
+    "page_size: [10]": PAGE_SIZE,
+    "audience: everyone": "should be one of: public, review.",
+    "readability: sometimes": "should be one of: review, always, never.",
+    "search: google": "should be one of: pagefind, none.",
+    "history: svn": "should be one of: git, none.",
+    "atomic: perhaps": "should be true or false.",
+    "no_records_yet: 1": "should be true or false.",
+    "enabled: maybe": "should be true or false.",
+    "engagements_dir: 5": "should be a file or folder name, such as engagements.",
+    "review_site_dir: [a, b]": "should be a file or folder name, such as site-review.",
+}
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "abc", "2.5", "true"])
-def test_a_page_size_below_one_stops_check_and_build(site: SiteFolder, value: str) -> None:
-    _page_size(value)(site)
-    for result in (site.yswd("check"), site.mkdocs("build")):
-        assert result.returncode == 1
-        assert PAGE_SIZE in result.stderr
-        assert "Traceback" not in result.stderr
+@pytest.mark.parametrize("option", sorted(OPTIONS))
+def test_an_option_written_wrongly_is_a_plain_problem_at_its_line(site: SiteFolder, option: str) -> None:
+    """Not MkDocs' "Config value 'plugins': Plugin 'yswd' option ..." with no line: the file, line and option."""
+    name = option.split(":")[0]
+    site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", f"  - search:\n      lang: en\n  - yswd:\n      {option}\n"))
+    expected = f"mkdocs.yml:10: {name}: {OPTIONS[option]}"
+    check = site.yswd("check")
+    assert (check.returncode, check.stdout.splitlines()) == (1, [expected, "1 problem to fix before the site can be built."]), check.stderr
+    build = site.mkdocs("build")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert "Config value" not in build.stderr and "Traceback" not in check.stderr + build.stderr
     assert not (site.root / "site").exists()
+
+
+def test_two_options_written_wrongly_are_two_problems(site: SiteFolder) -> None:
+    site.write("mkdocs.yml", site.read("mkdocs.yml").replace("  - yswd\n", "  - yswd:\n      audience: all\n      page_size: ten\n"))
+    assert site.yswd("check").stdout.splitlines()[:2] == [
+        "mkdocs.yml:8: audience: should be one of: public, review.",
+        f"mkdocs.yml:9: page_size: {PAGE_SIZE}",
+    ]
 
 
 EPOCH = (

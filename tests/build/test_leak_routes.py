@@ -449,3 +449,154 @@ def test_every_kind_of_file_without_personal_data_is_published(site: SiteFolder)
 
 def test_a_count_of_one_record_is_said_in_the_singular(site: SiteFolder) -> None:
     assert site.yswd("check").stdout == "No problems found in 1 record.\n"
+
+
+# --- settings whose value comes from the environment at build time (!ENV) ---------------------
+
+
+def from_the_environment(kind: str) -> str:
+    return (
+        f"looks like {kind}. Remove it: this setting is shown on the site's pages, with the value the build reads "
+        "(from an environment variable, where mkdocs.yml says !ENV), and git keeps every version of mkdocs.yml. "
+        f"If it is safe to publish, such as a public venue or switchboard, {SITE_ALLOW} {FIX_HISTORY}"
+    )
+
+
+# case -> (lines added to mkdocs.yml, the environment at build time, the one problem)
+FROM_THE_ENVIRONMENT: dict[str, tuple[str, dict[str, str], str]] = {
+    "copyright": (
+        'copyright: !ENV [FOOTER, "Testshire ICB"]\n',
+        {"FOOTER": "Jo Bloggs, jo.bloggs@gmail.com"},
+        f"mkdocs.yml:12: copyright: {from_the_environment(EMAIL)}",
+    ),
+    "site-description": (
+        "site_description: !ENV [ABOUT, Our engagement]\n",
+        {"ABOUT": "Call Jo on 07700 900141"},
+        f"mkdocs.yml:12: site_description: {from_the_environment(PHONE)}",
+    ),
+    "site-author": ("site_author: !ENV AUTHOR\n", {"AUTHOR": "NHS 943 476 5919"}, f"mkdocs.yml:12: site_author: {from_the_environment(NHS)}"),
+    "extra-nested": (
+        "extra:\n  contact:\n    lines:\n      - Switchboard\n      - !ENV [DUTY_PHONE, none]\n",
+        {"DUTY_PHONE": "07700 900142"},
+        f"mkdocs.yml:12: extra.contact.lines[2]: {from_the_environment(PHONE)}",
+    ),
+    "extra-social-link": (
+        "extra:\n  social:\n    - icon: fontawesome/solid/envelope\n      link: !ENV [MAILTO, 'https://example.nhs.uk']\n",
+        {"MAILTO": "mailto:jo.bloggs@gmail.com"},
+        f"mkdocs.yml:12: extra.social[1].link: {from_the_environment(EMAIL)}",
+    ),
+    "nav-title": (
+        "nav:\n  - !ENV [HOME_TITLE, Home]: index.md\n",
+        {"HOME_TITLE": "Jo (DOB 12/03/1961)"},
+        f"mkdocs.yml:12: nav[1]: {from_the_environment('a date of birth')}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FROM_THE_ENVIRONMENT))
+def test_a_setting_from_the_environment_is_scanned_as_the_build_reads_it(site: SiteFolder, case: str) -> None:
+    added, env, expected = FROM_THE_ENVIRONMENT[case]
+    site.write("mkdocs.yml", site.read("mkdocs.yml") + added)
+    assert site.yswd("check").returncode == 0, "without the variable, the fallback is safe"
+    check = site.yswd("check", env=env)
+    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
+    assert site.mkdocs("build").returncode == 0
+    built = site.root / "site"
+    before = {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    build = site.mkdocs("build", env=env)
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert "Traceback" not in check.stderr + build.stderr
+    assert {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    for value in env.values():
+        assert value not in check.stdout + build.stderr
+
+
+# --- files that exclude_docs brings back into the site -----------------------------------------
+
+
+def exclude_docs(site: SiteFolder, *lines: str) -> None:
+    listed = "".join(f"  {line}\n" for line in lines)
+    site.write("mkdocs.yml", site.read("mkdocs.yml") + f"exclude_docs: |\n{listed}")
+
+
+UNCHECKED = (
+    "MkDocs would publish this file, but the site's checks did not read it (it may be brought back into the "
+    "site by exclude_docs in mkdocs.yml, or reached through a link), so it could hold personal data or a draft. "
+    "Remove it from the content folder, or remove what brings it in."
+)
+BROUGHT_BACK: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
+    "hidden-file": (
+        lambda s: (exclude_docs(s, "!.notes.txt"), s.write("content/.notes.txt", f"Notes\n{SECRET}\n")),
+        f"content/.notes.txt:2: {published(PHONE)}",
+    ),
+    "hidden-folder": (
+        lambda s: (exclude_docs(s, "!.hidden/"), s.write("content/.hidden/list.csv", "name,phone\nJo,07700900130\n")),
+        f"content/.hidden/list.csv:2: {published(PHONE)}",
+    ),
+    "hidden-page": (
+        lambda s: (exclude_docs(s, "!.about.md"), s.write("content/.about.md", "# About\n\nWrite to jo.bloggs@example.com.\n")),
+        f"content/.about.md:3: {published(EMAIL)}",
+    ),
+    "draft-in-a-hidden-folder": (
+        lambda s: (exclude_docs(s, "!/.archive/"), s.write("content/.archive/old.md", draft_record(s))),
+        f"content/.archive/old.md:4: status: {stray()}",
+    ),
+    "hidden-file-inside-an-ordinary-folder": (
+        lambda s: (exclude_docs(s, "!downloads/.list.txt"), s.write("content/downloads/.list.txt", "Jo: 07700 900131\n")),
+        f"content/downloads/.list.txt:1: {published(PHONE)}",
+    ),
+    "hidden-folder-name": (
+        lambda s: (exclude_docs(s, "!.*/"), s.write("content/.07700900128/notes.txt", "Notes.\n")),
+        f"content/.07700900128:1: file name: {named(PHONE)}",
+    ),
+    "link-to-a-hidden-folder": (
+        lambda s: (exclude_docs(s, "!.shared/"), s.write("private/notes.txt", "Notes."), os.symlink("../private", s.root / "content/.shared")),
+        f"content/.shared:1: {LINK}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROUGHT_BACK))
+def test_a_file_exclude_docs_brings_back_is_checked_like_any_other(site: SiteFolder, case: str) -> None:
+    change, expected = BROUGHT_BACK[case]
+    change(site)
+    check = site.yswd("check")
+    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
+    build = site.mkdocs("build")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert "Traceback" not in check.stderr + build.stderr
+    assert not (site.root / "site").exists()
+
+
+def test_a_hidden_file_left_out_of_the_site_is_not_read(site: SiteFolder) -> None:
+    """MkDocs leaves hidden files out: they are not checked (a .DS_Store can't be read), nor published."""
+    site.write("content/.DS_Store", bytes(range(256)) * 4)
+    site.write("content/.notes.txt", f"{SECRET}\n")
+    exclude_docs(site, "drafts/")
+    site.write("content/drafts/notes.txt", f"{SECRET}\n")
+    assert site.yswd("check").stdout == "No problems found in 1 record.\n"
+    assert site.mkdocs("build").returncode == 0
+    assert not any(name in p.name for p in (site.root / "site").rglob("*") for name in (".DS_Store", ".notes", "drafts"))
+
+
+def test_a_hidden_file_brought_back_without_personal_data_is_published(site: SiteFolder) -> None:
+    exclude_docs(site, "!.well-known/")
+    site.write("content/.well-known/security.txt", "Contact: https://example.nhs.uk/security\n")
+    assert site.yswd("check").returncode == 0
+    assert site.mkdocs("build").returncode == 0
+    assert (site.root / "site/.well-known/security.txt").is_file()
+
+
+def test_a_file_the_checks_did_not_read_stops_the_build_before_it_is_published(site: SiteFolder) -> None:
+    """The last word: MkDocs follows a link the check can't look inside (only part of the folder it leads
+    to is brought back), and the build stops at the file it would have copied unread."""
+    exclude_docs(site, "!.shared/*.txt")
+    site.write("private/notes.txt", f"{SECRET}\n")
+    os.symlink("../private", site.root / "content/.shared")
+    result = site.mkdocs("build")
+    assert result.returncode == 1
+    assert f"content/.shared/notes.txt:1: {UNCHECKED}" in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert not (site.root / "site").exists()

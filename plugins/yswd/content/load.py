@@ -32,7 +32,7 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
 
     `on_record(done, total)` is told after each record, for a progress bar.
     """
-    content = Content(tree=walk_docs(layout.docs_dir, layout.engagements_dir), files=layout.settings_files())
+    content = Content(tree=walk_docs(layout.docs_dir, layout.engagements_dir, layout.excluded), files=layout.settings_files())
     org_source = Source(content.files.organisation)
     if layout.organisation_path.is_file():
         try:

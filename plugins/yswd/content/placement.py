@@ -26,6 +26,7 @@ NO_RECORDS_YET = "no_records_yet: true"
 
 def placement_problems(layout: Layout, content: Content) -> Iterator[Problem]:
     """The engagements folder is real and holds the records; no record is elsewhere; no links."""
+    yield from _option_mistakes(layout, content)
     if not content.tree.walked:
         return  # nothing was read: the one problem already said is why
     yield from _engagements_folder(layout, content)
@@ -37,6 +38,8 @@ def placement_problems(layout: Layout, content: Content) -> Iterator[Problem]:
 def _engagements_folder(layout: Layout, content: Content) -> Iterator[Problem]:
     mkdocs = layout.shown(layout.mkdocs_path)
     line = _option_line(content.texts.get(mkdocs, ""), "engagements_dir")
+    if "engagements_dir" in layout.option_mistakes:
+        return  # said already: what it should be
     docs = layout.shown(layout.docs_dir)
     folder = PurePosixPath(layout.engagements_dir.strip("/"))
     if not layout.engagements_dir.strip("/ ") or folder.is_absolute() or ".." in folder.parts or folder == PurePosixPath("."):
@@ -62,13 +65,24 @@ def _engagements_folder(layout: Layout, content: Content) -> Iterator[Problem]:
     )
 
 
-def _option_line(mkdocs_text: str, option: str) -> int:
-    """The line of a yswd option in mkdocs.yml, else of the yswd plugin, else 1."""
-    for pattern in (rf"^\s*{option}\s*:", r"^\s*-\s*yswd\b"):
-        match = re.search(pattern, mkdocs_text, re.MULTILINE)
-        if match:
-            return mkdocs_text.count("\n", 0, match.start()) + 1
-    return 1
+def _option_mistakes(layout: Layout, content: Content) -> Iterator[Problem]:
+    mkdocs = layout.shown(layout.mkdocs_path)
+    yield from option_problems(mkdocs, content.texts.get(mkdocs, ""), layout.option_mistakes)
+
+
+def option_problems(shown: str, mkdocs_text: str, mistakes: dict[str, str], plugin: str = "yswd") -> list[Problem]:
+    """Each of a plugin's options written wrongly, at its line in mkdocs.yml, saying what it should be."""
+    return [Problem(shown, _option_line(mkdocs_text, option, plugin), option, rule) for option, rule in mistakes.items()]
+
+
+def _option_line(mkdocs_text: str, option: str, plugin: str = "yswd") -> int:
+    """The line of a plugin's option in mkdocs.yml (after the plugin's name, as other plugins may
+    have options of the same name), else of the plugin, else 1."""
+    name = re.escape(plugin)
+    found = re.search(rf"^[ \t]*(?:-[ \t]*)?['\"]?{name}['\"]?[ \t]*(?::|$)", mkdocs_text, re.MULTILINE)
+    option_at = re.compile(rf"^[ \t]*{re.escape(option)}[ \t]*:", re.MULTILINE).search(mkdocs_text, found.start() if found else 0)
+    found = option_at or found
+    return mkdocs_text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _records_outside(layout: Layout, content: Content) -> Iterator[Problem]:

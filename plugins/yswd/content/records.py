@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from yswd.content.model import Engagement, GlossaryEntry, Organisation, Population, Strategy
 from yswd.content.tree import DocsTree
@@ -100,6 +101,14 @@ class Layout:
     """The site says it has no records yet, so an empty engagements folder is not a mistake."""
     theme_dir: Path | None = None
     """The theme's custom_dir, whose files are published too."""
+    settings: dict[str, object] = field(default_factory=dict, compare=False)
+    """mkdocs.yml's settings that every page shows (site_name, copyright, extra, nav...) as MkDocs
+    loaded them: after INHERIT and `!ENV`, so a value from the environment is checked too."""
+    option_mistakes: dict[str, str] = field(default_factory=dict, compare=False)
+    """yswd's options in mkdocs.yml that were written wrongly, with what each should be."""
+    excluded: Callable[[str], bool] | None = field(default=None, compare=False)
+    """Whether MkDocs leaves a file of the docs folder (its path from there) out of the site, by
+    its own rule and exclude_docs; None: the files and folders whose names start with a dot."""
 
     def shown(self, path: Path) -> str:
         """A path as people should see it: relative to the project, forward slashes."""

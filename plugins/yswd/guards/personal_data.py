@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from datetime import date
 from itertools import accumulate
 from typing import Iterator
 
@@ -36,7 +35,7 @@ from yswd.content.messages import field_label
 from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
 from yswd.guards.published import scan_published
-from yswd.guards.scanning import IN_A_RECORD, PUBLISHED, RECORD_HINT, SITE_HINT, hint, in_a_comment, message, scan_text
+from yswd.guards.scanning import IN_A_RECORD, texts_in, PUBLISHED, RECORD_HINT, SITE_HINT, hint, in_a_comment, message, scan_text
 from yswd.problems import Problem
 
 STORY = "body"
@@ -158,7 +157,7 @@ def _scan_values(data: object, source: Source, lines: list[str], first_line: int
 
     The values are scanned as one text, which is much faster than one scan each.
     """
-    values = list(_texts(data, ()))
+    values = list(texts_in(data))
     if not values:
         return
     joined = _BETWEEN_VALUES.join(value for _, value in values)
@@ -187,30 +186,6 @@ def _label_at(line: int, lines: list[str], first_line: int, source: Source, data
         if path and at <= line and (best is None or (at, len(path)) > best[:2]):
             best = (at, len(path), path)
     return field_label(best[2], data) if best else ""
-
-
-def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """(path, text) for every text or number in YAML data; dates and true/false can't hold any."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
-    elif isinstance(value, str):
-        yield path, value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, int) and -10**8 < value < 10**8 and getattr(value, "source", None) is None:
-            return  # a count: too short to be a phone or NHS number
-        source = getattr(value, "source", None)
-        if source is None:
-            try:
-                source = str(value)
-            except ValueError:  # a whole number too long to write out: not a person's details
-                return
-        yield path, source
-    elif isinstance(value, date) or value is None:
-        return
 
 
 def _next_start(starts: list[int], line: int, last_line: int) -> int:

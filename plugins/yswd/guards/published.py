@@ -27,11 +27,12 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from yswd.content.documents import attachments
+from yswd.content.messages import field_label
 from yswd.content.placement import record_field
 from yswd.content.records import Content, Layout
 from yswd.guards.file_text import read_out
 from yswd.guards.patterns import Allowed, find_personal_data
-from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text
+from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text, texts_in
 from yswd.problems import Problem
 
 NAMES = "the names of files and folders become the site's web addresses, and appear in the sitemap, the feed and the data files."
@@ -54,6 +55,7 @@ def scan_published(content: Content, layout: Layout, allowed: Allowed, cache: di
     for shown in content.config_files:
         if shown in content.texts:
             yield from _scan_mkdocs_yml(content.texts[shown], shown, allowed)
+    yield from _scan_loaded_settings(layout, content, allowed)
     files = [*content.tree.others, *_attachments(content, layout)]
     for path in (*files, *theme_files(layout.theme_dir)):
         yield from _scan_file(path, layout.shown(path), allowed, cache)
@@ -62,8 +64,11 @@ def scan_published(content: Content, layout: Layout, allowed: Allowed, cache: di
 
 
 def published_sources(content: Content, layout: Layout) -> set[Path]:
-    """Every file of the site (not of an installed theme) the guard scanned as published."""
-    found = [*content.tree.pages, *content.tree.others, *_attachments(content, layout), *theme_files(layout.theme_dir)]
+    """Every file of the site (not of an installed theme) the guard scanned as published; and
+    the links allowed, each a record's attachment pointing at another it attaches (scanned)."""
+    attached = {layout.docs_dir / path for record in content.engagements for path in attachments(record)}
+    links = [link for link in content.tree.links if link in attached]
+    found = [*content.tree.pages, *content.tree.others, *_attachments(content, layout), *theme_files(layout.theme_dir), *links]
     return {Path(os.path.abspath(path)) for path in found}
 
 
@@ -77,6 +82,39 @@ def _scan_mkdocs_yml(text: str, shown: str, allowed: Allowed) -> Iterator[Proble
         line = text.count("\n", 0, hit.start) + 1
         above = [key for at, key in keys if at <= line]
         yield Problem(shown, line, above[-1] if above else "", message(hit, hint(SITE_HINT, allowed), PUBLISHED))
+
+
+LOADED = (
+    "this setting is shown on the site's pages, with the value the build reads (from an environment "
+    "variable, where mkdocs.yml says !ENV), and git keeps every version of mkdocs.yml."
+)
+
+
+def _scan_loaded_settings(layout: Layout, content: Content, allowed: Allowed) -> Iterator[Problem]:
+    """The settings every page shows, as MkDocs loaded them, named by setting (never by value).
+
+    A value written in mkdocs.yml (or a file it inherits from) is scanned there, at its own
+    line; this finds what only the loaded value shows: `copyright: !ENV [FOOTER, "..."]` takes
+    its text from the environment at build time.
+    """
+    written = [content.texts.get(shown, "") for shown in content.config_files]
+    for path, value in texts_in(layout.settings, keys=True):
+        if any(value in text for text in written):
+            continue
+        hits = find_personal_data(value, allowed)
+        if hits:
+            shown, line = _setting_line(str(path[0]), content)
+            yield Problem(shown, line, field_label(path, layout.settings), message(hits[0], hint(SITE_HINT, allowed), LOADED))
+
+
+def _setting_line(name: str, content: Content) -> tuple[str, int]:
+    """The file and line where a top-level setting is written: mkdocs.yml first, then what it inherits."""
+    for shown in content.config_files:
+        text = content.texts.get(shown, "")
+        match = re.search(rf"^{re.escape(name)}[ \t]*:", text, re.MULTILINE)
+        if match:
+            return shown, text.count("\n", 0, match.start()) + 1
+    return (content.config_files[0] if content.config_files else "mkdocs.yml"), 1
 
 
 def _attachments(content: Content, layout: Layout) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterator
 
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
@@ -43,3 +44,32 @@ def in_a_comment(yaml_text: str, offset: int) -> bool:
     start = yaml_text.rfind("\n", 0, offset) + 1
     before = yaml_text[start:offset]
     return before.lstrip().startswith("#") or " #" in before
+
+
+def texts_in(value: object, path: tuple = (), keys: bool = False) -> Iterator[tuple[tuple, str]]:
+    """(path, text) for every text or number in YAML data; dates and true/false can't hold any.
+
+    With `keys`, each text key too, at the path of the mapping it is in (a menu's titles are keys).
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if keys and isinstance(key, str):
+                yield path, key
+            yield from texts_in(item, path + (key,), keys)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts_in(item, path + (index,), keys)
+    elif isinstance(value, str):
+        yield path, value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and -10**8 < value < 10**8 and getattr(value, "source", None) is None:
+            return  # a count: too short to be a phone or NHS number
+        source = getattr(value, "source", None)
+        if source is None:
+            try:
+                source = str(value)
+            except ValueError:  # a whole number too long to write out: not a person's details
+                return
+        yield path, source
+    elif isinstance(value, date) or value is None:
+        return

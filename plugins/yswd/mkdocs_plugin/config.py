@@ -11,62 +11,108 @@ from yswd.content.records import CONFIG_DIR, ENGAGEMENTS_DIR, STRATEGY_FILE
 from yswd.site.pages import AUDIENCES
 
 
-class WholeNumber(c.Type):
-    """A whole number of at least `minimum`, with a message staff can act on."""
+class _Plain:
+    """An option whose mistake is kept as a plain-English rule, for a problem naming mkdocs.yml's line.
+
+    MkDocs would stop with its own wording ("Config value 'plugins': Plugin 'yswd' option...")
+    and no line, sometimes repeating the value. Instead the value is checked before MkDocs
+    validates it: a wrong one is noted in the options' `mistakes` and the default used, and the
+    check reports it with every other problem (content/placement.py).
+    """
+
+    rule: str
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        value = config.get(key_name)
+        if value is not None:
+            try:
+                self.run_validation(value)
+            except ValidationError:
+                config.mistakes[key_name] = self.rule
+                config[key_name] = None  # the default, so the rest of the check can go on
+        super().pre_validation(config, key_name)
+
+
+class WholeNumber(_Plain, c.Type):
+    """A whole number of at least `minimum`."""
 
     def __init__(self, minimum: int, default: int):
         super().__init__(int, default=default)
         self.minimum = minimum
+        self.rule = f"should be a whole number, {minimum} or more, such as {default}."
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
-            raise ValidationError(f"should be a whole number, {self.minimum} or more.")
+            raise ValidationError(self.rule)
         return value
 
 
+class Choice(_Plain, c.Choice):
+    def __init__(self, choices: tuple[str, ...], default: str):
+        super().__init__(choices, default=default)
+        self.rule = f"should be one of: {', '.join(choices)}."
+
+
+class YesNo(_Plain, c.Type):
+    def __init__(self, default: bool):
+        super().__init__(bool, default=default)
+        self.rule = "should be true or false."
+
+
+class Folder(_Plain, c.Type):
+    def __init__(self, default: str):
+        super().__init__(str, default=default)
+        self.rule = f"should be a file or folder name, such as {default}."
+
+
 class YouSaidWeDidConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    def __init__(self, config_file_path: str | None = None):
+        super().__init__(config_file_path=config_file_path)
+        self.mistakes: dict[str, str] = {}
+        """Options written wrongly (see `_Plain`), each with the rule it should follow."""
+
+    enabled = YesNo(default=True)
     """Turn the plugin off without removing it from mkdocs.yml."""
 
-    audience = c.Choice(AUDIENCES, default="public")
+    audience = Choice(AUDIENCES, default="public")
     """Who the build is for: `public`, or `review` for the reader panel. The YSWD_AUDIENCE
     environment variable, when set, takes precedence."""
 
-    config_dir = c.Type(str, default=CONFIG_DIR)
+    config_dir = Folder(default=CONFIG_DIR)
     """The folder holding organisation.yml and glossary.yml, relative to mkdocs.yml."""
 
-    engagements_dir = c.Type(str, default=ENGAGEMENTS_DIR)
+    engagements_dir = Folder(default=ENGAGEMENTS_DIR)
     """The folder of engagement records, relative to docs_dir. It must exist and hold records:
     a misspelt folder would leave every record unchecked and published as it is."""
 
-    no_records_yet = c.Type(bool, default=False)
+    no_records_yet = YesNo(default=False)
     """`true` for a new site with no records yet: then an empty or missing engagements folder is
     not a mistake. An option here, beside engagements_dir, because it is what that option is
     checked against, and whoever sets up the site edits this file, not the content."""
 
-    strategy_file = c.Type(str, default=STRATEGY_FILE)
+    strategy_file = Folder(default=STRATEGY_FILE)
     """The participation strategy, relative to docs_dir."""
 
     page_size = WholeNumber(minimum=1, default=20)
     """How many records a listing page shows before it moves to the next page."""
 
-    review_site_dir = c.Type(str, default="site-review")
+    review_site_dir = Folder(default="site-review")
     """Where the review build always goes, relative to mkdocs.yml: never the public site_dir."""
 
-    readability = c.Choice(("review", "always", "never"), default="review")
+    readability = Choice(("review", "always", "never"), default="review")
     """When to score plain English and log advice at INFO: in the review build (the default,
     with the report beside each record), in every build, or never. Scoring takes about 10 ms
     a record, so public builds of large sites skip it unless asked."""
 
-    search = c.Choice(("pagefind", "none"), default="pagefind")
+    search = Choice(("pagefind", "none"), default="pagefind")
     """`pagefind`: a search page and a chunked static index. `none`: no search from yswd
     (use mkdocs-material's search plugin instead, which loads its whole index on every page)."""
 
-    history = c.Choice(("git", "none"), default="git")
+    history = Choice(("git", "none"), default="git")
     """`git`: each record's page shows when it was first published and last changed, from the
     commits that touched its file (one `git log` for the whole site). `none`: only `updated`."""
 
-    atomic = c.Type(bool, default=True)
+    atomic = YesNo(default=True)
     """Build into a folder of its own beside the site and exchange it with the site atomically,
     only when the whole build (search index included) has succeeded."""
 

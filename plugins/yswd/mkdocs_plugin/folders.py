@@ -3,10 +3,13 @@ panel's build goes (never into the public folder)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 
 from yswd.content.records import Layout
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig, written_settings
@@ -25,7 +28,36 @@ def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
         config_file=Path(config.config_file_path),
         no_records_yet=options.no_records_yet,
         theme_dir=Path(custom_dir) if custom_dir else None,
+        settings={name: _plain(config.get(name)) for name in SHOWN_SETTINGS if config.get(name) is not None},
+        option_mistakes=dict(options.mistakes),
+        excluded=_excluded(config),
     )
+
+
+SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "extra", "nav")
+"""mkdocs.yml's settings that reach every page (the header, the footer, the menu, the page's metadata)."""
+
+
+def _plain(value: object) -> object:
+    """A setting as plain dicts and lists (MkDocs keeps `extra` in a config object of its own)."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _excluded(config: MkDocsConfig) -> Callable[[str], bool]:
+    """Whether MkDocs leaves a file of docs_dir out of the site, asked of MkDocs itself: its own
+    rule (names starting with a dot, templates/) with exclude_docs, whose `!` lines bring files
+    back. Drafts (draft_docs) count as in: `mkdocs serve` shows them."""
+
+    def excluded(src_uri: str) -> bool:
+        file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        set_exclusions([file], config)
+        return file.inclusion == InclusionLevel.EXCLUDED
+
+    return excluded
 
 
 def review_site_dir(config: MkDocsConfig, root: Path, review_dir: str) -> Path:

@@ -7,7 +7,8 @@ Order of events in `mkdocs build`, and what each does here:
 - on_config: load and check every file; stop with all problems before MkDocs cleans
   site_dir; add yswd's theme (theme_setup.py); plan the pages for the audience; point
   site_dir at a sibling folder.
-- on_files: drop raw data files, record sources and unpublished attachments; add pages.
+- on_files: drop raw data files, record sources and unpublished attachments; stop if any file
+  left from docs_dir was not scanned (unchecked.py); add pages.
 - on_nav: add the hub pages (and only those) to the navigation.
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
   can be reused skip the theme.
@@ -42,10 +43,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from yswd.content.load import RecordCache
-from yswd.content.records import Content
+from yswd.content.records import Content, Layout
 from yswd.content.tree import DATA_SUFFIXES
 from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
+from yswd.guards.published import published_sources
 from yswd.guards.easy_read import easy_read_advice
 from yswd.guards.jargon import jargon_terms
 from yswd.guards.readability import Report, record_readability, strategy_readability
@@ -56,6 +58,7 @@ from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
+from yswd.mkdocs_plugin.unchecked import unchecked_files
 from yswd.mkdocs_plugin.theme_reuse import FinishedPages, only_plugin
 from yswd.mkdocs_plugin.theme_setup import THEMES, adopt_theme, theme_pages
 from yswd.problems import format_problems
@@ -87,6 +90,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.plan: SitePlan | None = None
+        self.layout: Layout | None = None
+        self.checked: set[Path] = set()
+        """Every file of docs_dir and custom_dir the guard scanned as published (see unchecked.py)."""
         self.search_pages: set[str] = set()
         """The pages whose text goes into the search index."""
         self.glossary = Glossary({})
@@ -139,6 +145,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             self.cache.save_records(self.records)
         if content.problems:
             raise PluginError("\n" + format_problems(content.problems, "text"))
+        self.checked = published_sources(content, layout)
+        self.layout = layout
         self.glossary = Glossary(content.glossary)
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = {t: e.expansion for t, e in content.glossary.items()}
@@ -223,6 +231,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
                 and (file.src_uri.endswith(".md") or file.src_uri not in self.plan.documents)
             ):
                 files.remove(file)
+        unchecked = unchecked_files(files, config, self.checked, self.layout)
+        if unchecked:
+            raise PluginError("\n" + format_problems(unchecked, "text"))
         for asset in ("yswd.css", "filter.js", "search.js"):
             files.append(File.generated(config, routes.asset(asset), abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))

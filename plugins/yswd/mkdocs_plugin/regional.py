@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -20,7 +19,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from yswd.content.placement import option_problems
 from yswd.dates import build_date
+from yswd.mkdocs_plugin.config import WholeNumber
+from yswd.problems import format_problems
 from yswd.mkdocs_plugin.generated_page import add_hubs, page_stub
 from yswd.mkdocs_plugin.theme_setup import adopt_theme
 from yswd.site.open_data import OpenDataError, Source, read_source
@@ -35,7 +37,11 @@ STYLESHEET = "assets/yswd/yswd.css"
 
 
 class RegionalConfig(base.Config):
-    page_size = c.Type(int, default=20)
+    def __init__(self, config_file_path: str | None = None):
+        super().__init__(config_file_path=config_file_path)
+        self.mistakes: dict[str, str] = {}
+
+    page_size = WholeNumber(minimum=1, default=20)
     """How many records a listing page shows."""
 
 
@@ -65,6 +71,10 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
         self.search_pages: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.config.mistakes:
+            path = Path(config.config_file_path)
+            problems = option_problems(path.name, path.read_text(encoding="utf-8"), self.config.mistakes, "yswd-regional")
+            raise PluginError("\n" + format_problems(problems, "text"))
         sources = load_sources(Path(config.docs_dir))
         self.plan = plan_region(config.site_name, sources, build_date(), self.config.page_size)
         self.renderer = RegionalRenderer(self.plan, MarkdownRenderer(config.markdown_extensions, config.mdx_configs), config.use_directory_urls)
