@@ -121,7 +121,7 @@ def test_a_regional_site_from_three_organisations_builds_and_attributes_every_re
         for record in data["records"]:
             assert by_id[f"{code}/{record['id']}"] == record
     assert len(by_id) == sum(len(d["records"]) for d in published.values())
-    assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.0", "QF7": "2.0", "RX1": "1.0"}
+    assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.1", "QF7": "2.1", "RX1": "1.0"}
 
     # Listings and the organisation facet; figures for each and in total
     hub = text_of(out / "organisations/index.html")
@@ -159,7 +159,7 @@ def test_a_source_that_does_not_validate_is_refused_naming_source_and_field(regi
     del data["records"][2]["participants"]
     broken.write_text(json.dumps(data), encoding="utf-8")
     result = folder.yswd("aggregate", str(broken), "--out", str(out), "--name", "Region")
-    assert f'records[{bad["id"]}]: is missing "participants", which format 2.0 requires.' in result.stderr
+    assert f'records[{bad["id"]}]: is missing "participants", which format 2.1 requires.' in result.stderr
 
 
 @pytest.mark.parametrize(

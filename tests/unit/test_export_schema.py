@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import json
 import typing
-from pathlib import Path
 
 import jsonschema
 from pydantic import BaseModel
 
 from yswd.content.model import DOCUMENT_KINDS, INVOLVEMENT_LEVELS, Aim, Document, Engagement, Organisation, Population
+from yswd.site.format_versions import STANDARDS
 from yswd.site.exports import (
     FORMAT_VERSION, ExportAim, ExportDocument, ExportPopulation, ExportPublisher, ExportRecord, _schema_text, described, schema,
 )
 
-FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "open_data"
+FROZEN = STANDARDS
 
 EXPORTED_DIFFERENTLY = {
     "id": "always given in the export (the file name when the record gives none)",
@@ -73,7 +73,7 @@ def test_the_published_schema_of_this_format_version_never_changes() -> None:
     frozen = FROZEN / f"engagements-{FORMAT_VERSION}.schema.json"
     assert frozen.is_file(), f"Format {FORMAT_VERSION} is new: save its schema (site/data/schema/{FORMAT_VERSION}.json of a build) as {frozen}."
     assert _schema_text() == frozen.read_text(encoding="utf-8"), (
-        f"The schema of format {FORMAT_VERSION} changed. Give the change a new FORMAT_VERSION (site/exports.py) and save its schema as a new file in {FROZEN}."
+        f"The schema of format {FORMAT_VERSION} changed. Give the change a new FORMAT_VERSION, with what it changed, in site/format_versions.py, and save its schema as a new file in {FROZEN}."
     )
     assert json.loads(_schema_text())["title"] == f"yswd engagements, format {FORMAT_VERSION}"
 

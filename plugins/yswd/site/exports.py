@@ -15,8 +15,7 @@ import hashlib
 import io
 import json
 from functools import cache
-from pathlib import Path
-from typing import Literal, Optional, get_type_hints
+from typing import Annotated, Literal, Optional, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
@@ -29,17 +28,12 @@ from yswd.content.model import (
 from yswd.content.values import MonthOrDay
 from yswd.site import filters
 from yswd.site.feed import atom_feed
+from yswd.site.format_versions import FORMAT_NAME, FORMAT_VERSION, NOT_BLANK, VERSIONS
 from yswd.site.pages import SitePlan
 from yswd.site import routes
 from yswd.site.routes import page_url
 
-FORMAT_NAME = "yswd-engagements"
-FORMAT_VERSION = "2.0"
-"""The version of engagements.json this code writes. 1.0 had a publisher name and no format block."""
 SCHEMA_PATH = routes.schema_of(FORMAT_VERSION)
-OLDER_SCHEMA_PATH = routes.schema_of("1.0")
-OLDER_SCHEMA = Path(__file__).resolve().parent / "standards" / "engagements-1.0.schema.json"
-"""Format 1.0's schema, kept as it was published: readers of older files validate against it."""
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 MET = {"met": True, "not met": False}
@@ -158,6 +152,18 @@ ExportPublisher = exported(
 )
 
 
+Label = Annotated[str, Field(pattern=NOT_BLANK)]
+
+
+class ExportVocabulary(_Export):
+    """The words for the keys records use: each key, then its label as the publisher's pages show it.
+    A reader shows these labels; two organisations may use one key for different things."""
+
+    topics: dict[str, Label] = described(Organisation, "topics")
+    localities: dict[str, Label] = described(Organisation, "localities")
+    groups: dict[str, Label] = described(Organisation, "groups", "Key, then display name.")
+
+
 class ExportFormat(_Export):
     """Which version of the format the file follows, so that readers know what to expect."""
 
@@ -176,6 +182,7 @@ class ExportFile(_Export):
     licence: str = Field(description="The licence the data is published under.")
     licence_url: str = Field(description="Where to read the licence.")
     small_number: int = Field(description="Group counts below this are withheld (null).")
+    vocabulary: ExportVocabulary = Field(description="The label of every topic, locality and group key, as the publisher's pages show it (since 2.1).")
     population: Optional[ExportPopulation] = Field(description="The local population by group, to compare group_shares with; null when the publisher gives none.")
     records: list[ExportRecord] = Field(description="Every published engagement, newest first.")
 
@@ -280,6 +287,7 @@ def engagements_json(plan: SitePlan, site_url: str = "", memo: dict[str, str] | 
         licence=LICENCE,
         licence_url=LICENCE_URL,
         small_number=plan.organisation.personal_data.small_number,
+        vocabulary=ExportVocabulary(topics=dict(org.topics), localities=dict(org.localities), groups=dict(org.groups)),
         population=ExportPopulation(source=plan.population.source, groups=dict(plan.population.groups)) if plan.population else None,
         records=[],
     )
@@ -357,7 +365,7 @@ def data_files(plan: SitePlan, site_url: str, site_name: str, memo: dict[str, st
         routes.CSV: engagements_csv(plan, site_url),
         routes.SCHEMA: _schema_text(),
         SCHEMA_PATH: _schema_text(),
-        OLDER_SCHEMA_PATH: OLDER_SCHEMA.read_text(encoding="utf-8"),
+        **{v.schema_path: v.kept.read_text(encoding="utf-8") for v in VERSIONS if v.number != FORMAT_VERSION},
         routes.FEED: atom_feed(plan, site_url, site_name),
         routes.FILTER_INDEX: filter_index(plan),
     }

@@ -23,7 +23,8 @@ from jsonschema.exceptions import ValidationError, best_match
 from yswd.content.messages import field_label as content_field_label
 from yswd.content.values import ODS_PATTERN, is_slug
 from yswd.site import routes
-from yswd.site.exports import FORMAT_NAME, FORMAT_VERSION, OLDER_SCHEMA, schema
+from yswd.site.routes import page_url
+from yswd.site.format_versions import FORMAT_NAME, NOT_BLANK, known, parse
 
 DATA_FILE = routes.JSON
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -31,6 +32,9 @@ _KINDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a set of fields", "null": "empty (null)",
 }
+
+
+_ONE = {"topics": "topic", "localities": "locality", "groups": "group"}
 
 
 class OpenDataError(Exception):
@@ -61,6 +65,25 @@ class Source:
     @property
     def records(self) -> list[dict]:
         return self.data["records"]
+
+    @property
+    def standard_url(self) -> str | None:
+        """Its own page of the open data standard: the format block's documentation when that is a
+        full address, else the standard's page on its site; None when it names no site (format 1.0)."""
+        documentation = (self.data.get("format") or {}).get("documentation")
+        if isinstance(documentation, str) and re.match(r"^https?://", documentation):
+            return documentation
+        return self.site_url + page_url(routes.STANDARD) if self.site_url else None
+
+    @property
+    def data_url(self) -> str | None:
+        """Where it publishes this file, on its own site."""
+        return self.site_url + DATA_FILE if self.site_url else None
+
+    @property
+    def vocabulary(self) -> dict[str, dict[str, str]]:
+        """The publisher's labels of its keys (format 2.1); empty for older files, which give keys only."""
+        return self.data.get("vocabulary") or {}
 
 
 def split_spec(spec: str) -> tuple[str | None, str]:
@@ -110,6 +133,8 @@ def read_source(label: str, raw: bytes, ods_code: str | None = None) -> Source:
         )
     source = Source(label, raw, data, version, code)
     _check_records(source)
+    if parse(version) >= (2, 1):
+        _check_vocabulary(source)
     return source
 
 
@@ -119,23 +144,26 @@ def _version(label: str, data: dict) -> str:
         return "1.0"  # format 1.0 had no format block
     if not isinstance(found, dict) or found.get("name") != FORMAT_NAME or not isinstance(found.get("version"), str):
         raise OpenDataError(f"{label}: format: is not the {FORMAT_NAME} format, so it can't be read as one.")
-    major, _, _ = found["version"].partition(".")
-    if major not in ("1", FORMAT_VERSION.partition(".")[0]):
+    version = parse(found["version"])
+    if version is None:
+        raise OpenDataError(f"{label}: format.version: should be a version number such as 2.1.")
+    if known(version) is None:
         raise OpenDataError(f"{label}: format.version: this file follows a format this yswd does not know. Update yswd to read it.")
     return found["version"]
 
 
 @cache
 def _validator(version: str) -> jsonschema.Draft202012Validator:
-    """The schema of `version`'s major version. A newer minor version only adds fields, so fields
-    we don't know are allowed then; everything we know must still be as we know it."""
-    major, _, minor = version.partition(".")
-    if major == "1":
-        document = json.loads(OLDER_SCHEMA.read_text(encoding="utf-8"))
-    else:
-        document = schema()
-        if int(minor or 0) > int(FORMAT_VERSION.partition(".")[2]):
-            document = _open(copy.deepcopy(document))
+    """The schema of the newest version we know that `version` includes. A newer minor version
+    only adds fields, so fields we don't know are allowed then; everything we know must still be
+    as we know it."""
+    parts = parse(version)
+    assert parts is not None
+    nearest = known(parts)
+    assert nearest is not None
+    document = json.loads(nearest.kept.read_text(encoding="utf-8"))
+    if parts > nearest.parts:
+        document = _open(copy.deepcopy(document))
     return jsonschema.Draft202012Validator(document)
 
 
@@ -178,6 +206,8 @@ def explain(error: ValidationError, version: str) -> str:
         kinds = [_KINDS.get(o.get("type", "")) or ("a set of fields" if "$ref" in o else None) for o in expected]
         if all(kinds):
             return f"should be {' or '.join(dict.fromkeys(kinds))}."
+    if rule == "pattern" and expected == NOT_BLANK:
+        return "should be words: it is blank."
     if rule == "pattern":
         return f"is not written the way format {version} requires (it must match {expected})."
     if rule in ("minimum", "maximum"):
@@ -200,6 +230,30 @@ def _check_records(source: Source) -> None:
                 f"{source.label}: {where}.url: is not a full web address, and the file gives no publisher.site_url, so a regional "
                 "view can't link back to the record. Set site_url in that site's mkdocs.yml and build it again."
             )
+
+
+def _check_vocabulary(source: Source) -> None:
+    """Since 2.1 every key a record uses has its label in vocabulary: readers show the publisher's
+    words, so a key without them is refused, not shown as made-up words."""
+    vocabulary, data = source.data["vocabulary"], source.data
+
+    def refuse(where: str, kind: str, what: str) -> None:
+        raise OpenDataError(
+            f"{source.label}: {where}: {what} no label in vocabulary.{kind}, which format {source.version} "
+            f"requires for every {_ONE[kind]} a record gives. Add its label there."
+        )
+
+    for index, record in enumerate(source.records):
+        for kind in ("topics", "localities"):
+            for position, key in enumerate(record[kind]):
+                if key not in vocabulary[kind]:
+                    refuse(field_label(("records", index, kind, position), data), kind, "has")
+        for counted in ("groups", "group_shares"):
+            if any(key not in vocabulary["groups"] for key in record.get(counted) or {}):
+                refuse(field_label(("records", index, counted), data), "groups", "has a key with")
+    population = data.get("population") or {}
+    if any(key not in vocabulary["groups"] for key in population.get("groups") or {}):
+        refuse("population.groups", "groups", "has a key with")
 
 
 def original_url(source: Source, record: dict) -> str:

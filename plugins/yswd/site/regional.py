@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
@@ -37,10 +38,21 @@ def key_of(text: object) -> str:
 
 
 def label_of(text: object) -> str:
-    """A topic as people read it. The format gives topics as keys only, so "mental-health"
-    reads "Mental health"; a topic written in words already is kept as written."""
+    """A topic or place as people read it when its publisher gives no label (formats before 2.1
+    give keys only): "mental-health" reads "Mental health"; one written in words is kept as written."""
     written = str(text).strip()
     return written.replace("-", " ").capitalize() if written == key_of(written) else written
+
+
+@dataclass(frozen=True)
+class Named:
+    """A topic, place or type as one record's publisher names it."""
+
+    key: str
+    label: str
+    given: bool
+    """Whether the publisher gave the label (format 2.1's vocabulary, a record's type_label), or
+    it is made from the key."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,8 @@ class RegionalRecord:
     organisation: str
     original_url: str
     data: dict
+    vocabulary: dict = field(default_factory=dict)
+    """The publisher's labels (format 2.1): topics, localities and groups, each key to its label."""
 
     @property
     def id(self) -> str:
@@ -76,10 +90,23 @@ class RegionalRecord:
     def type_key(self) -> str:
         return key_of(self.data["type"])
 
+    def named(self, kind: str) -> tuple[Named, ...]:
+        """Each of the record's topics or localities, in its publisher's words when it gives them."""
+        labels = self.vocabulary.get(kind) or {}
+        return tuple(
+            Named(key_of(value), labels[value], True) if value in labels else Named(key_of(value), label_of(value), False)
+            for value in self.data.get(kind) or () if str(value).strip()
+        )
+
     @property
     def topics(self) -> tuple[tuple[str, str], ...]:
-        """(key, label) for each topic the record gives."""
-        return tuple((key_of(t), label_of(t)) for t in self.data.get("topics") or () if str(t).strip())
+        """(key, label) for each topic the record gives, labelled as its publisher labels it."""
+        return tuple((n.key, n.label) for n in self.named("topics"))
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The labels of its localities; none when it covered the whole area."""
+        return tuple(n.label for n in self.named("localities"))
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -143,6 +170,14 @@ class Organisation:
         return f"{SOURCES_FOLDER}/{self.ods_code}.json"
 
 
+@dataclass(frozen=True)
+class SharedNames:
+    labels: dict[str, str]
+    """Each key's label on the regional site."""
+    others: dict[str, tuple[tuple[str, str], ...]]
+    """For a key that organisations label differently: (organisation, its label) for each other one."""
+
+
 @dataclass
 class RegionalPlan:
     name: str
@@ -156,6 +191,8 @@ class RegionalPlan:
     listings: dict[str, list[Listing]] = field(default_factory=dict)
     """Facet name to one listing per value (the shape the site's listing templates expect)."""
     pages: dict[str, PageSpec] = field(default_factory=dict)
+    names: dict[str, SharedNames] = field(default_factory=dict)
+    """The topic and type facets' labels, chosen over the organisations, and the other labels given."""
 
     @property
     def total(self) -> Tally:
@@ -184,14 +221,18 @@ def plan_region(name: str, sources: list[Source], today: date, page_size: int = 
     for source in sorted(sources, key=lambda s: (s.name, s.ods_code)):
         records = tuple(
             sorted(
-                (RegionalRecord(source.ods_code, source.name, original_url(source, r), r) for r in source.records),
+                (RegionalRecord(source.ods_code, source.name, original_url(source, r), r, source.vocabulary) for r in source.records),
                 key=lambda r: r.sort_key, reverse=True,
             )
         )
         organisations.append(Organisation(source.ods_code, source.name, source.site_url, source, records))
     everything = sorted((r for o in organisations for r in o.records), key=lambda r: r.sort_key, reverse=True)
     plan = RegionalPlan(name, today, organisations, everything, page_size)
-    plan.facets = _facets(organisations, everything)
+    plan.names = {
+        "topic": shared_names(organisations, lambda r: r.named("topics")),
+        "type": shared_names(organisations, lambda r: (Named(r.type_key, str(r.data["type_label"]), True),)),
+    }
+    plan.facets = _facets(organisations, everything, plan.names)
     plan.index = Listing(None, "", "Every engagement", INDEX_FOLDER, tuple(everything))
     plan.pages["index.md"] = PageSpec("regional_home.html", name)
     plan.pages.update(plan.index.page_specs(page_size, LISTING, "Every engagement"))
@@ -211,30 +252,44 @@ def plan_region(name: str, sources: list[Source], today: date, page_size: int = 
     return plan
 
 
-def _facets(organisations: list[Organisation], records: list[RegionalRecord]) -> list[Facet]:
-    """The facets, each with the values the records have: a topic or type under the same key in two
-    organisations is one value, labelled as the first organisation (by name) labels it."""
+def shared_names(organisations: list[Organisation], names_of: Callable[[RegionalRecord], Iterable[Named]]) -> SharedNames:
+    """One label for each key, over every organisation that uses it, and what others call it.
 
-    def values(pairs: Iterable[tuple[str, str]], order: Callable[[tuple[str, str]], object] | None = None) -> tuple[tuple[str, str], ...]:
-        found = dict(reversed(list(pairs)))  # the first label of each key wins
-        return tuple(sorted(found.items(), key=order) if order else found.items())
+    A label its publisher gave comes before one made from the key (a format 2.0 file's). Of the
+    labels given, the one most organisations give is used; when as many give each, the first
+    organisation's by name. An organisation that labels the key differently is named beside it, so
+    no publisher's words are lost, and each record's own page shows its publisher's label.
+    """
+    by_key: dict[str, dict[str, Named]] = {}
+    for organisation in organisations:  # in name order
+        for record in organisation.records:
+            for named in names_of(record):
+                by_key.setdefault(named.key, {}).setdefault(organisation.name, named)
+    labels: dict[str, str] = {}
+    others: dict[str, tuple[tuple[str, str], ...]] = {}
+    for key, named in by_key.items():
+        given = Counter(n.label for n in named.values() if n.given)
+        labels[key] = given.most_common(1)[0][0] if given else next(iter(named.values())).label
+        differ = tuple((name, n.label) for name, n in named.items() if n.given and n.label != labels[key])
+        if differ:
+            others[key] = differ
+    return SharedNames(labels, others)
 
+
+def _facets(organisations: list[Organisation], records: list[RegionalRecord], names: dict[str, SharedNames]) -> list[Facet]:
+    """The facets, each with the values the records have. A topic or type under the same key in two
+    organisations is one value, labelled as `shared_names` chooses."""
     by_label = lambda pair: (pair[1].casefold(), pair[0])  # noqa: E731
+    years = dict((r.year_key, r.year) for r in reversed(records))
     statuses = {s for r in records for s in r.statuses}
     return [
         Facet(
             "organisation", "organisations", "Organisations", True,
             tuple((o.ods_code.lower(), o.name) for o in organisations), lambda r: (r.ods_code.lower(),),
         ),
-        Facet("topic", "topics", "Topics", True, values((t for r in records for t in r.topics), by_label), lambda r: tuple(k for k, _ in r.topics)),
-        Facet(
-            "year", "years", "Years", True,
-            tuple(reversed(values(((r.year_key, r.year) for r in records), lambda pair: pair[0]))), lambda r: (r.year_key,),
-        ),
-        Facet(
-            "type", "types", "Types of engagement", False,
-            values(((r.type_key, str(r.data["type_label"])) for r in records), by_label), lambda r: (r.type_key,),
-        ),
+        Facet("topic", "topics", "Topics", True, tuple(sorted(names["topic"].labels.items(), key=by_label)), lambda r: tuple(k for k, _ in r.topics)),
+        Facet("year", "years", "Years", True, tuple(sorted(years.items(), reverse=True)), lambda r: (r.year_key,)),
+        Facet("type", "types", "Types of engagement", False, tuple(sorted(names["type"].labels.items(), key=by_label)), lambda r: (r.type_key,)),
         Facet(
             "action-status", "action-status", "Action status", False,
             tuple((k, w) for k, w in ACTION_STATUS_WORDS.items() if k in statuses), lambda r: r.statuses,

@@ -37,7 +37,8 @@ from yswd.content.model import (
 )
 from yswd.dates import is_month, month_year, uk_date
 from yswd.guards.readability import Report
-from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, OLDER_SCHEMA_PATH, SCHEMA_PATH
+from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, SCHEMA_PATH
+from yswd.site.format_versions import VERSIONS
 from yswd.site.field_reference import field_reference
 from yswd.site.fingerprint import Models, context_text
 from yswd.site.history import SHOWN_ON_PAGE
@@ -218,7 +219,7 @@ class PageRenderer:
             definitions=definitions(),
             format_version=FORMAT_VERSION,
             schema_path=SCHEMA_PATH,
-            older_schema_path=OLDER_SCHEMA_PATH,
+            format_versions=VERSIONS,
             readability=readability or {},
             status_words=STATUS_WORDS,
             approvals_still_needed=approvals_still_needed,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from yswd.site.exports import schema
 
 ORDER = (
-    "ExportFile", "ExportFormat", "ExportPublisher", "ExportPopulation", "ExportRecord", "ExportAim", "Theme",
+    "ExportFile", "ExportFormat", "ExportPublisher", "ExportVocabulary", "ExportPopulation", "ExportRecord", "ExportAim", "Theme",
     "Action", "Update", "FeedbackGiven", "Evaluation", "ExportDocument", "ExportHistory", "ExportChange",
 )
 """The objects in reading order: the file, then what a record holds. Others follow by name."""
