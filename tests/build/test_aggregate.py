@@ -22,6 +22,10 @@ from yswd.tools.synth import synthesise
 ORGANISATIONS = {"QE1": 1, "QF7": 2, "RX1": 5}  # ODS code -> seed (three different invented areas)
 SHARED_ID = "scan-times"
 OLDER = "RX1"
+RELABELLED = {  # each organisation's own words for a topic key
+    "QE1": ("mental-health: Mental health", "mental-health: \"CAMHS and children's wellbeing\""),
+    "QF7": ("gp-access: GP and primary care access", "gp-access: Getting a GP appointment"),
+}
 
 
 def text_of(path: Path) -> str:
@@ -55,6 +59,10 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> dict:
     for code, seed in ORGANISATIONS.items():
         site = SiteFolder(work / code)
         synthesise(site.root, 12, seed, code)
+        if code in RELABELLED:
+            org = site.read("site_config/organisation.yml")
+            assert RELABELLED[code][0] in org
+            site.write("site_config/organisation.yml", org.replace(*RELABELLED[code]))
         if code != OLDER:  # the same record id in two organisations
             org = site.read("site_config/organisation.yml")
             record = shared.replace("type: survey", "type: " + re.search(r"engagement_types:\n  ([a-z-]+):", org)[1])
@@ -274,3 +282,93 @@ def test_a_regional_page_size_written_wrongly_is_a_plain_problem_at_its_line(reg
     assert f"mkdocs.yml:{line}: page_size: should be a whole number, 1 or more, such as 20." in result.stderr.splitlines()
     assert "Traceback" not in result.stderr and "Config value" not in result.stderr
     assert not (site.root / "site").exists()
+
+
+def published(region: dict, code: str) -> dict:
+    return json.loads((region["built"][code] / "data/engagements.json").read_bytes())
+
+
+def record_page(out: Path, code: str, record: dict) -> str:
+    return text_of(out / f"organisations/{code.lower()}/engagements/{record['id']}/index.html")
+
+
+def using(data: dict, topic: str) -> dict:
+    return next(r for r in data["records"] if topic in r["topics"])
+
+
+def test_the_regional_site_shows_each_publishers_labels_and_falls_back_to_keys_for_older_files(region: dict, tmp_path: Path) -> None:
+    site = aggregate(region, tmp_path / "region", *sources(region))
+    assert site.mkdocs("build", "--strict").returncode == 0
+    out = site.root / "site"
+    qe1, qf7, rx1 = published(region, "QE1"), published(region, "QF7"), json.loads(region["old"].read_bytes())
+    assert qe1["format"]["version"] == "2.1" and "vocabulary" not in rx1
+    assert qe1["vocabulary"]["topics"]["mental-health"] == "CAMHS and children's wellbeing"
+    assert qf7["vocabulary"]["topics"]["gp-access"] == "Getting a GP appointment"
+    hub = text_of(out / "topics/index.html")
+    # A 2.1 label is used: on the hub, the listing, the record page and in the filter index
+    assert "CAMHS and children's wellbeing (" in hub and "Mental health (" not in hub
+    assert text_of(out / "topics/mental-health/index.html").startswith("CAMHS and children's wellbeing")
+    page = record_page(out, "QE1", using(qe1, "mental-health"))
+    assert "CAMHS and children's wellbeing" in page
+    index = json.loads((out / "data/filter-index.json").read_text(encoding="utf-8"))
+    topics = next(f for f in index["facets"] if f["name"] == "topic")
+    assert topics["labels"][topics["keys"].index("mental-health")] == "CAMHS and children's wellbeing"
+    # Format 1.0 gives keys only: a topic only it uses reads as its key in words, not as others label it
+    assert {"urgent-care"} <= {t for r in rx1["records"] for t in r["topics"]} - {t for d in (qe1, qf7) for r in d["records"] for t in r["topics"]}
+    assert qe1["vocabulary"]["topics"]["urgent-care"] == "Urgent and emergency care"
+    assert "Urgent care (" in hub
+    # Two organisations label gp-access differently: one listing, the first organisation's label
+    # (as many give each), the other named; each record page in its publisher's words
+    listing = text_of(out / "topics/gp-access/index.html")
+    assert listing.startswith("GP and primary care access")
+    assert "Not every organisation calls it this: Northmere and Dunstow Integrated Care Board calls it “Getting a GP appointment”." in listing
+    assert "Getting a GP appointment" in record_page(out, "QF7", using(qf7, "gp-access"))
+    older = record_page(out, "RX1", using(rx1, "gp-access"))
+    assert "Gp access" in older and "GP and primary care access" not in older
+    assert 'href="../../../../topics/gp-access/"' in (out / f"organisations/qf7/engagements/{using(qf7, 'gp-access')['id']}/index.html").read_text(encoding="utf-8")
+    # Places: the publisher's labels, or the key in words
+    placed = next(r for r in qe1["records"] if r["localities"])
+    assert "Where " + ", ".join(qe1["vocabulary"]["localities"][k] for k in placed["localities"]) in record_page(out, "QE1", placed)
+
+
+def test_the_open_data_page_links_to_each_organisations_data_and_standard(region: dict, tmp_path: Path) -> None:
+    site = aggregate(region, tmp_path / "region", *sources(region))
+    assert site.mkdocs("build", "--strict").returncode == 0
+    raw = (site.root / "site/data/index.html").read_text(encoding="utf-8")
+    for code in ("QE1", "QF7"):
+        site_url = published(region, code)["publisher"]["site_url"]
+        assert site_url.startswith("https://") and site_url.endswith("/")
+        assert f'<a href="{site_url}data/engagements.json">The original data on ' in raw
+        assert f'<a href="{site_url}data/standard/">' in raw
+        assert (region["built"][code] / "data/standard/index.html").is_file(), "the link leads to the organisation's own standard page"
+        assert f'<a href="sources/{code}.json">' in raw
+    text = text_of(site.root / "site/data/index.html")
+    assert "Brackenmoor Integrated Care Board (RX1)" in text
+    assert "Its file gives no address for its site (format 1.0 has none), so there are no links to the original here." in text
+
+
+def test_a_format_2_0_source_reads_as_keys_and_a_made_up_label_never_outranks_a_given_one(region: dict, tmp_path: Path) -> None:
+    data = published(region, "QF7")
+    del data["vocabulary"]
+    data["format"]["version"] = "2.0"
+    older = tmp_path / "qf7-2.0.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    site = aggregate(region, tmp_path / "region", str(region["built"]["QE1"]), str(older))
+    assert site.mkdocs("build", "--strict").returncode == 0
+    out = site.root / "site"
+    assert "Gp access" in record_page(out, "QF7", using(data, "gp-access"))
+    listing = text_of(out / "topics/gp-access/index.html")
+    assert listing.startswith("GP and primary care access") and "Not every organisation" not in listing
+
+
+def test_a_source_that_claims_2_1_without_its_labels_is_refused(region: dict, tmp_path: Path) -> None:
+    data = published(region, "QF7")
+    record = using(data, "gp-access")
+    del data["vocabulary"]["topics"]["gp-access"]
+    broken = tmp_path / "QF7.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    result = SiteFolder(region["work"]).yswd("aggregate", str(broken), "--out", str(tmp_path / "out"), "--name", "Region")
+    assert result.returncode == 1
+    position = record["topics"].index("gp-access") + 1
+    assert f"{broken}: records[{record['id']}].topics[{position}]: has no label in vocabulary.topics, which format 2.1 requires for every topic the file uses. Add its label there." in result.stderr
+    assert not (tmp_path / "out").exists()

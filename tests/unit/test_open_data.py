@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from yswd.site.exports import FORMAT_NAME, FORMAT_VERSION
+from yswd.site.format_versions import FORMAT_NAME, FORMAT_VERSION
 from yswd.site.open_data import OpenDataError, read_source, split_spec
 
 
@@ -16,6 +16,7 @@ def _file(**changes: object) -> bytes:
         "format": {"name": FORMAT_NAME, "version": FORMAT_VERSION, "schema_url": "s", "documentation": "d", "licence": "l"},
         "publisher": {"name": "Northvale ICB", "ods_code": "QE1", "site_url": "https://example.org/"},
         "licence": "l", "licence_url": "u", "small_number": 5, "population": None, "records": [],
+        "vocabulary": {"topics": {}, "localities": {}, "groups": {}},
     }
     return json.dumps({**data, **changes}).encode()
 
@@ -88,3 +89,54 @@ def test_a_problem_in_a_record_names_the_record_by_its_id() -> None:
 )
 def test_a_source_is_named_with_an_ods_code_only_when_it_is_one(spec: str, split: tuple) -> None:
     assert split_spec(spec) == split
+
+
+def _version(version: str, **changes: object) -> bytes:
+    """A valid file that says it follows `version`, changed by `changes`; None removes a field."""
+    data = json.loads(_file(**{k: v for k, v in changes.items() if v is not None}))
+    data["format"]["version"] = version
+    return json.dumps({k: v for k, v in data.items() if changes.get(k, "") is not None}).encode()
+
+
+LABELLED = {"topics": {"maternity": "Maternity and neonatal care"}, "localities": {"ashby": "Ashby Cross"}, "groups": {"carers": "Carers"}}
+
+
+def test_a_2_1_file_gives_every_key_its_label() -> None:
+    record = _record(topics=["maternity"], localities=["ashby"], area_wide=False, groups={"carers": 6}, participants=10)
+    source = read_source("QE1.json", _version("2.1", vocabulary=LABELLED, records=[record]))
+    assert source.vocabulary == LABELLED
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"vocabulary": None}, '(the whole file): is missing "vocabulary", which format 2.1 requires.'),
+        ({"vocabulary": {"topics": {}, "localities": {}}}, 'vocabulary: is missing "groups", which format 2.1 requires.'),
+        ({"vocabulary": {**LABELLED, "topics": {"maternity": "  "}}}, "vocabulary.topics.maternity: should be words: it is blank."),
+        ({"vocabulary": {**LABELLED, "topics": {"maternity": 7}}}, "vocabulary.topics.maternity: should be text."),
+        ({"vocabulary": {**LABELLED, "topics": {}}}, "records[scan-times].topics[1]: has no label in vocabulary.topics, which format 2.1 requires for every topic the file uses. Add its label there."),
+        ({"vocabulary": {**LABELLED, "localities": {}}}, "records[scan-times].localities[1]: has no label in vocabulary.localities, which format 2.1 requires for every locality the file uses. Add its label there."),
+        ({"vocabulary": {**LABELLED, "groups": {}}}, "records[scan-times].groups: has a key with no label in vocabulary.groups, which format 2.1 requires for every group the file uses. Add its label there."),
+    ],
+)
+def test_a_file_that_claims_2_1_without_its_labels_is_refused(changes: dict, message: str) -> None:
+    record = _record(topics=["maternity"], localities=["ashby"], area_wide=False, groups={"carers": 6}, participants=10)
+    assert _refusal(_version("2.1", records=[record], **changes)) == f"QE1.json: {message}"
+
+
+def test_the_population_s_groups_need_labels_too_and_newer_minor_versions_keep_the_rule() -> None:
+    raw = _version("2.4", vocabulary={**LABELLED, "groups": {}}, population={"source": "Census 2021", "groups": {"carers": 9.5}})
+    assert _refusal(raw) == (
+        "QE1.json: population.groups: has a key with no label in vocabulary.groups, which format 2.4 requires for every group the file uses. Add its label there."
+    )
+
+
+def test_a_2_0_file_gives_keys_only_and_is_checked_against_2_0_as_published() -> None:
+    source = read_source("QE1.json", _version("2.0", vocabulary=None, records=[_record(topics=["maternity"])]))
+    assert source.version == "2.0" and source.vocabulary == {}
+    assert _refusal(_version("2.0", vocabulary=LABELLED)) == 'QE1.json: (the whole file): has a field that format 2.0 does not have: "vocabulary".'
+
+
+@pytest.mark.parametrize("version", ["2", "2.one", "v2.1", "2.1.0"])
+def test_a_version_not_written_as_a_version_is_refused(version: str) -> None:
+    assert _refusal(_version(version)) == "QE1.json: format.version: should be a version number such as 2.1."

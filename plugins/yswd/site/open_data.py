@@ -240,7 +240,7 @@ def _check_vocabulary(source: Source) -> None:
     def refuse(where: str, kind: str, what: str) -> None:
         raise OpenDataError(
             f"{source.label}: {where}: {what} no label in vocabulary.{kind}, which format {source.version} "
-            f"requires for every {_ONE[kind]} a record gives. Add its label there."
+            f"requires for every {_ONE[kind]} the file uses. Add its label there."
         )
 
     for index, record in enumerate(source.records):
