@@ -25,6 +25,7 @@ from .support import load, run_axe, viewport
 
 BUILD_DATE = "1764547200"
 ORGANISATIONS = {"QE1": 1, "QF7": 2, "RX1": 5}
+RELABELLED = ("gp-access: GP and primary care access", "gp-access: Getting a GP appointment")
 
 PAGES = {
     "home": "",
@@ -36,6 +37,7 @@ PAGES = {
     "year": "years/2025-26/",
     "topics": "topics/",
     "topic": "topics/maternity/",
+    "topic-labelled-differently": "topics/gp-access/",
     "types": "types/",
     "type": "types/survey/",
     "action-status": "action-status/",
@@ -64,6 +66,9 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("regional")
     for code, seed in ORGANISATIONS.items():
         synthesise(work / code, 10, seed, code)
+        if code == "QF7":  # its own words for a topic key the others label otherwise
+            settings = work / code / "site_config/organisation.yml"
+            settings.write_text(settings.read_text(encoding="utf-8").replace(*RELABELLED), encoding="utf-8")
         run(work / code, "mkdocs", "build")
     run(work, "yswd", "aggregate", *(f"{code}/site" for code in ORGANISATIONS), "--out", "region", "--name", "North and East regional view")
     run(work / "region", "mkdocs", "build", "--strict")
@@ -112,6 +117,26 @@ def test_a_record_page_attributes_it_and_links_back(driver, regional, regional_u
     assert back.get_attribute("href").startswith("https://engage.brackenmoor.example.nhs.uk/engagements/")
     facts = driver.find_element(By.CSS_SELECTOR, ".yswd-facts").text
     assert "Organisation\nBrackenmoor Integrated Care Board" in facts
+
+
+def test_the_open_data_page_links_to_each_organisations_own_data_and_standard(driver, regional_url) -> None:
+    load(driver, regional_url + "data/")
+    for code, name in (("QE1", "Calderbrook and the Fells"), ("QF7", "Northmere and Dunstow")):
+        part = driver.find_element(By.ID, f"data-{code.lower()}")
+        assert part.text == f"{name} Integrated Care Board ({code})"
+        links = {a.text: a.get_attribute("href") for a in part.find_elements(By.XPATH, "following-sibling::ul[1]//a")}
+        original = links[f"The original data on {name} Integrated Care Board's site"]
+        assert original.startswith("https://engage.") and original.endswith(".example.nhs.uk/data/engagements.json")
+        assert links[f"{name} Integrated Care Board's open data standard page"] == original.replace("data/engagements.json", "data/standard/")
+        assert links[f"{name} Integrated Care Board's data as republished here"] == regional_url + f"data/sources/{code}.json"
+
+
+def test_a_topic_two_organisations_label_differently_names_the_other_label(driver, regional_url) -> None:
+    load(driver, regional_url + "topics/gp-access/")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "GP and primary care access"
+    note = driver.find_element(By.CSS_SELECTOR, ".yswd-other-names")
+    assert note.is_displayed()
+    assert note.text == "Not every organisation calls it this: Northmere and Dunstow Integrated Care Board calls it “Getting a GP appointment”."
 
 
 def test_the_organisation_facet_narrows_the_listing(driver, regional_url) -> None:
