@@ -122,7 +122,7 @@ def _after_pagefind(damage) -> None:
     def running(command, *args, **kwargs):
         result = run(command, *args, **kwargs)
         if _is_pagefind(command):
-            damage(Path(command[command.index("--site") + 1]) / search.OUTPUT)
+            damage(Path(command[command.index("--output-path") + 1]))
         return result
 
     search.subprocess.run = running

@@ -54,6 +54,12 @@ FILTER_INDEX = f"{DATA_FOLDER}/filter-index.json"
 FEED = "feed.xml"
 SEARCH_INDEX = "pagefind"
 """The folder of the search index and Pagefind's own script."""
+
+
+def search_index(part: int) -> str:
+    """The folder of part `part` (counting from 1) of a search index made in parts."""
+    return SEARCH_INDEX if part == 1 else f"{SEARCH_INDEX}-{part}"
+
 ASSETS = "assets/yswd"
 """yswd's stylesheets and scripts (the theme's own files keep their place in the theme folder)."""
 

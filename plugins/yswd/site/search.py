@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from yswd.site import routes
 
@@ -39,26 +44,75 @@ _RECORD_PAGE = re.compile(rf"^({re.escape(routes.RECORDS)}/)[^/]+((?:/index)?\.h
 _GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
 
 
+PAGES_PER_PART = 4000
+"""Pagefind holds about 160 KB a page while it indexes (1.4 GB for the 9,000 record pages of
+a 10,000-record site; 740 MB for half of them, benchmarks/README.md): more pages than this are
+indexed in parts, one Pagefind after another, which the search page searches together
+(Pagefind's mergeIndex). Each part costs a few seconds more: Pagefind writes its scripts again."""
+MORE_PARTS = "yswd-more.json"
+"""In the first part's folder: the other parts' folders, relative to it, for search.js."""
+
+
 def build_index(site_dir: Path, pages: list[str]) -> None:
-    """Index the given HTML files of `site_dir` (paths inside it) into `site_dir/pagefind/`.
+    """Index the given HTML files of `site_dir` (paths inside it) into `site_dir/pagefind/`,
+    and into `pagefind-2/` and on when there are more than `PAGES_PER_PART`.
 
     Naming the files keeps Pagefind from reading every listing page only to skip it, which
     would cost it memory in proportion to the whole site.
     """
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+    parts = [pages[start : start + PAGES_PER_PART] for start in range(0, len(pages), PAGES_PER_PART)]
+    if len(parts) <= 1:
+        _run(_command(site_dir, site_dir / OUTPUT) + _glob(pages))
+        check_index(site_dir / OUTPUT, len(pages))
+    for number, part in enumerate(parts if len(parts) > 1 else [], start=1):
+        folder = site_dir / routes.search_index(number)
+        with _staged(site_dir, part) as staging:
+            _run(_command(staging, folder))
+        check_index(folder, len(part))
+    more = [f"../{routes.search_index(number)}/" for number in range(2, len(parts) + 1)]
+    (site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
+
+
+def _command(site: Path, output: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
         "--force-language", "en", "--exclude-selectors", LEFT_OUT,
     ]
+
+
+def _glob(pages: list[str]) -> list[str]:
+    """A glob naming the pages, with every record page in one pattern (engagements/*/index.html)."""
     patterns = sorted({_RECORD_PAGE.sub(r"\1*\2", page) for page in pages})
     if patterns and not any(_GLOB_SPECIAL.search(page) for page in pages) and sum(map(len, patterns)) < 50_000:
-        command += ["--glob", "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]]
+        return ["--glob", "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]]
+    return []
+
+
+@contextmanager
+def _staged(site_dir: Path, pages: list[str]) -> Iterator[Path]:
+    """A folder holding just these pages at their own paths (hard links, so nothing is copied):
+    Pagefind gives each the address it has in the site."""
+    staging = Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir))
+    try:
+        for page in pages:
+            target = staging / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / page, target)
+            except OSError:
+                shutil.copyfile(site_dir / page, target)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run(command: list[str]) -> None:
     try:
         result = subprocess.run(command, capture_output=True, text=True)
     except OSError as error:
         raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}\n{result.stderr}")
-    check_index(site_dir / OUTPUT, len(pages))
 
 
 def check_index(folder: Path, pages: int) -> None:

@@ -1,0 +1,77 @@
+"""The search index: every published record's page and every page of the site's own Markdown
+in it, no listing page; in parts for a large site, searched together by the search page."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import yswd.site.search
+from conftest import BUILD_DATE
+from test_serve_equivalence import published
+from yswd.site.search import MORE_PARTS
+from yswd.tools.synth import synthesise
+
+
+def indexed(part: Path) -> list[str]:
+    """The addresses of the pages in one part of the index, read from its fragments."""
+    urls = []
+    for fragment in sorted((part / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    return urls
+
+
+def build_site(root: Path, out: Path, monkeypatch: pytest.MonkeyPatch, per_part: int) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    monkeypatch.setattr(yswd.site.search, "PAGES_PER_PART", per_part)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    return out
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("search") / "site"
+    synthesise(root, 30, seed=4)
+    return root
+
+
+def record_urls(root: Path, out: Path) -> set[str]:
+    """The address of every published record's page, as Pagefind gives it."""
+    pages = {p.relative_to(out).parent.as_posix() for p in (out / "engagements").glob("*/index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert len(pages) == len(published(root))
+    return {f"/{page}/" for page in pages}
+
+
+def test_a_large_index_is_made_in_parts_that_hold_every_record_once_and_no_listing(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(synthetic, tmp_path / "out", monkeypatch, per_part=7)
+    more = json.loads((out / "pagefind" / MORE_PARTS).read_text(encoding="utf-8"))
+    assert more == [f"../pagefind-{n}/" for n in range(2, len(more) + 2)] and len(more) >= 3
+    parts = [out / "pagefind", *((out / "pagefind" / folder).resolve() for folder in more)]
+    urls = [url for part in parts for url in indexed(part)]
+    assert all(len(indexed(part)) <= 7 for part in parts)
+    assert len(urls) == len(set(urls)), "each page is in one part only"
+    assert record_urls(synthetic, out) <= set(urls)
+    assert "/" in urls, "the site's own Markdown pages are searchable too"
+    listings = ("/you-said-we-did/", "/topics/", "/localities/", "/years/", "/types/", "/action-status/", "/reports/", "/ways-to-take-part/")
+    assert not [url for url in urls if url.startswith(listings)], "listing pages repeat records: they are not search results"
+    assert not list(out.glob(".yswd-search-*")), "the folders Pagefind read the parts from are gone"
+    for part in parts:
+        assert (part / "pagefind-entry.json").is_file()
+
+
+def test_a_small_index_is_one_part_holding_the_same_pages(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build_site(synthetic, tmp_path / "out", monkeypatch, per_part=3000)
+    assert json.loads((out / "pagefind" / MORE_PARTS).read_text(encoding="utf-8")) == []
+    assert not list(out.glob("pagefind-*"))
+    urls = indexed(out / "pagefind")
+    assert record_urls(synthetic, out) <= set(urls)
+    assert not [url for url in urls if url.startswith(("/you-said-we-did/", "/topics/", "/years/"))]
