@@ -130,6 +130,11 @@ def test_a_regional_site_from_three_organisations_builds_and_attributes_every_re
             assert by_id[f"{code}/{record['id']}"] == record
     assert len(by_id) == sum(len(d["records"]) for d in published.values())
     assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.1", "QF7": "2.1", "RX1": "1.0"}
+    organisations = {o["ods_code"]: o for o in combined["organisations"]}
+    assert organisations["QE1"]["vocabulary"] == published["QE1"]["vocabulary"] and organisations["RX1"]["vocabulary"] is None
+    site_url = published["QF7"]["publisher"]["site_url"]
+    assert (organisations["QF7"]["original_data"], organisations["QF7"]["standard"]) == (site_url + "data/engagements.json", site_url + "data/standard/")
+    assert organisations["RX1"]["original_data"] is None and organisations["RX1"]["standard"] is None
 
     # Listings and the organisation facet; figures for each and in total
     hub = text_of(out / "organisations/index.html")

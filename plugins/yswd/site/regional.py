@@ -22,7 +22,9 @@ from yswd.site import filters
 from yswd.site.pages import Facet, Listing, PageSpec
 from yswd.site.routes import page_url
 
-REGIONAL_FORMAT = {"name": "yswd-regional", "version": "1.0"}
+REGIONAL_FORMAT = {"name": "yswd-regional", "version": "1.1"}
+"""1.1 added each organisation's vocabulary (its labels; null before format 2.1) and the addresses of
+its original data and standard page (null when its file names no site)."""
 DATA_FILE = "data/engagements.json"
 SOURCES_FOLDER = "data/sources"
 INDEX_FOLDER = "engagements"
@@ -315,6 +317,7 @@ def regional_json(plan: RegionalPlan, site_url: str = "") -> str:
                 "ods_code": o.ods_code, "name": o.name, "site_url": o.site_url, "format_version": o.source.version,
                 "licence": o.source.data.get("licence"), "licence_url": o.source.data.get("licence_url"),
                 "records": len(o.records), "data": site_url + o.data_path,
+                "original_data": o.source.data_url, "standard": o.source.standard_url, "vocabulary": o.source.vocabulary or None,
             }
             for o in plan.organisations
         ],
