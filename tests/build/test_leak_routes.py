@@ -345,6 +345,20 @@ def test_each_route_is_one_exact_problem_in_yswd_check(site: SiteFolder, case: s
     assert "Traceback" not in result.stderr
 
 
+def test_every_name_with_personal_data_is_reported_once_each(site: SiteFolder) -> None:
+    """Names are scanned together: each file or folder named with personal data is still its own problem."""
+    site.record("07700900128/scan.md", draft_record(site))
+    site.record("07700900128/jo@example.com.md", draft_record(site).replace("Scan appointment times", "Other"))
+    site.record("referral-9434765919.md", draft_record(site).replace("Scan appointment times", "Referral"))
+    result = site.yswd("check")
+    assert result.returncode == 1, result.stdout
+    assert [line for line in stdout_problems(result.stdout) if ": file name: " in line] == [
+        f"content/engagements/07700900128:1: file name: {named(PHONE)}",
+        f"content/engagements/07700900128/jo@example.com.md:1: file name: {named(EMAIL)}",
+        f"content/engagements/referral-9434765919.md:1: file name: {named(NHS)}",
+    ]
+
+
 CLASSES = {  # cases that can be made together (copyright and custom_dir would move site_description's line)
     "configuration": ["record-in-misspelt-folder", "themes-in-a-page", "record-without-front-matter-lines"],
     "configuration-folder": ["engagements-dir-misspelt"],

@@ -20,9 +20,11 @@ documented limit (see README, "Personal data").
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
@@ -163,14 +165,31 @@ def _file_problems(raw: bytes, shown: str, allowed: Allowed) -> Iterator[Problem
 
 
 def _scan_names(paths: Iterable[Path], docs_dir: Path, layout: Layout, allowed: Allowed) -> Iterator[Problem]:
-    """Each file's name, and each folder's once, read with underscores as gaps."""
-    seen: set[PurePosixPath] = set()
+    """Each file's name, and each folder's once, read with underscores as gaps.
+
+    The names are scanned as one text, joined by a character no pattern runs across: one scan
+    for thousands of names instead of one each."""
+    named: dict[str, str] = {}  # path within docs_dir -> its last part
+    inside = str(docs_dir) + os.sep
     for path in paths:
-        relative = PurePosixPath(path.relative_to(docs_dir).as_posix())
-        for named in (relative, *relative.parents):
-            if named in seen or named == PurePosixPath("."):
-                continue
-            seen.add(named)
-            hits = find_personal_data(named.name.replace("_", " "), allowed)
-            if hits:
-                yield Problem(layout.shown(docs_dir / named), 1, "file name", message(hits[0], hint(SITE_HINT, allowed), NAMES))
+        text = str(path)
+        relative = text[len(inside):] if text.startswith(inside) else path.relative_to(docs_dir).as_posix()
+        parts = relative.replace(os.sep, "/").split("/")
+        for end in range(len(parts), 0, -1):
+            folder = "/".join(parts[:end])
+            if folder in named:
+                break  # its folders were seen with it
+            named[folder] = parts[end - 1]
+    folders = list(named)
+    names = [named[folder].replace("_", " ") for folder in folders]
+    starts = [0, *accumulate(len(name) + 1 for name in names)]
+    reported: set[int] = set()
+    for hit in find_personal_data(_BETWEEN_NAMES.join(names), allowed):
+        index = bisect.bisect_right(starts, hit.start) - 1
+        if index not in reported:
+            reported.add(index)
+            yield Problem(layout.shown(docs_dir / folders[index]), 1, "file name", message(hit, hint(SITE_HINT, allowed), NAMES))
+
+
+_BETWEEN_NAMES = "\x00"
+"""No pattern of personal data runs across it (as in personal_data's scan of a record's values)."""

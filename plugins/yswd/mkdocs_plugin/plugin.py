@@ -66,6 +66,7 @@ from yswd.site.abbr import LinearAbbr
 from yswd.site import routes
 from yswd.site.branding import brand_css
 from yswd.site.exports import data_files
+from yswd.site.fingerprint import ModelJson
 from yswd.site.glossary import Glossary
 from yswd.site.history import add_histories
 from yswd.site.pages import AUDIENCES, PageSpec, SitePlan
@@ -110,6 +111,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.cache: DiskCache | None = None
         self.exports: dict[str, str] = {}
         """Each record's part of engagements.json, kept between `mkdocs serve` rebuilds."""
+        self.models = ModelJson()
+        """Records' models as the fingerprints of reports and strategy pages write them, kept likewise."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
@@ -117,6 +120,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.records = RecordCache()
         self.pages = {}
         self.exports = {}
+        self.models = ModelJson()
         self.finished_pages = FinishedPages(command, dirty)
         self.progress = progress.current().progress if command == "build" else progress.Silent()
         if progress.current().quiet:
@@ -162,6 +166,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             config.use_directory_urls,
             config.site_name,
             self._readability(content),
+            self.models,
         )
         if not adopt_theme(config):
             log.warning(

@@ -328,33 +328,50 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def engagements_csv(plan: SitePlan, site_url: str = "") -> str:
-    """One row per action; a record without actions gets one row with the action columns empty."""
+def engagements_csv(plan: SitePlan, site_url: str = "", memo: dict[str, str] | None = None) -> str:
+    """One row per action; a record without actions gets one row with the action columns empty.
+
+    A record's rows depend only on the record and the settings: with `memo` (kept between
+    builds) an unchanged record's rows are written once."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    memo = {} if memo is None else memo
+    settings = hashlib.sha256(f"csv\n{site_url}\n{plan.organisation.model_dump_json()}".encode()).hexdigest()
+    for record in plan.engagements:
+        key = f"csv:{record.digest}:{settings}"
+        rows = memo.get(key) if record.digest else None
+        if rows is None:
+            rows = _csv_rows(record, plan, site_url)
+            if record.digest:
+                memo[key] = rows
+        out.write(rows)
+    return out.getvalue()
+
+
+def _csv_rows(record: EngagementFile, plan: SitePlan, site_url: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in plan.engagements:
-        e = record.engagement
-        themes = {t.id: t.theme for t in e.you_said}
-        base = [
-            record.id, routes.record_address(record.id, site_url), e.title, plan.organisation.engagement_types[e.type],
-            e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
-            "; ".join(plan.organisation.topics[k] for k in e.topics),
-            "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
-            "" if e.participants is None else str(e.participants),
-            _written(e.feedback_given.date) if e.feedback_given else "",
+    e = record.engagement
+    themes = {t.id: t.theme for t in e.you_said}
+    base = [
+        record.id, routes.record_address(record.id, site_url), e.title, plan.organisation.engagement_types[e.type],
+        e.start.isoformat(), e.end.isoformat() if e.end else "", plan.year_of(e.start).label,
+        "; ".join(plan.organisation.topics[k] for k in e.topics),
+        "; ".join(plan.organisation.localities[k] for k in e.localities) or "Area-wide",
+        "" if e.participants is None else str(e.participants),
+        _written(e.feedback_given.date) if e.feedback_given else "",
+    ]
+    rows = [
+        [
+            "; ".join(themes.get(t, t) for t in a.responds_to), a.id, a.action, a.status,
+            "" if a.progress is None else str(a.progress), a.reason or "", a.owner or "",
+            a.due.isoformat() if a.due else "", _written(a.completed),
         ]
-        rows = [
-            [
-                "; ".join(themes.get(t, t) for t in a.responds_to), a.id, a.action, a.status,
-                "" if a.progress is None else str(a.progress), a.reason or "", a.owner or "",
-                a.due.isoformat() if a.due else "", _written(a.completed),
-            ]
-            for a in e.we_did
-        ] or [[""] * 9]
-        precision = e.participants_precision or "not recorded"
-        for row in rows:
-            writer.writerow([neutralise(cell) for cell in base + row + [precision]])
+        for a in e.we_did
+    ] or [[""] * 9]
+    precision = e.participants_precision or "not recorded"
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in base + row + [precision]])
     return out.getvalue()
 
 
@@ -362,7 +379,7 @@ def data_files(plan: SitePlan, site_url: str, site_name: str, memo: dict[str, st
     """Every open-data file of the site, by its path in the output."""
     return {
         routes.JSON: engagements_json(plan, site_url, memo),
-        routes.CSV: engagements_csv(plan, site_url),
+        routes.CSV: engagements_csv(plan, site_url, memo),
         routes.SCHEMA: _schema_text(),
         SCHEMA_PATH: _schema_text(),
         **{v.schema_path: v.kept.read_text(encoding="utf-8") for v in VERSIONS if v.number != FORMAT_VERSION},

@@ -26,23 +26,40 @@ class Unknown(Exception):
     """A value in a page's context that can't be written out faithfully."""
 
 
-Models = dict[int, tuple[BaseModel, str]]
-"""Each model's JSON by the model's id, with the model (kept alive, so no id is reused)."""
+class ModelJson:
+    """Each model's JSON, by the model's identity, written once however many pages show it.
 
-
-def context_text(context: object, models: Models) -> str | None:
-    """The context as text that changes whenever anything the page can show changes; None if unknown.
-
-    `models` is shared by the pages of one build: the strategy and the records' actions are
-    written out once, however many pages show them. Models are never changed once loaded.
+    Kept from one build to the next (`next_build`) for the models the last build used: a record
+    unchanged between `mkdocs serve` rebuilds keeps its models, so only an edited record's
+    actions and themes are written out again. Models are never changed once loaded; each entry
+    holds its model, so no other object can take its id while the entry is kept.
     """
+
+    def __init__(self) -> None:
+        self._now: dict[int, tuple[BaseModel, str]] = {}
+        self._before: dict[int, tuple[BaseModel, str]] = {}
+
+    def next_build(self) -> "ModelJson":
+        self._before, self._now = self._now, {}
+        return self
+
+    def __call__(self, model: BaseModel) -> str:
+        known = self._now.get(id(model)) or self._before.get(id(model))
+        if known is None or known[0] is not model:
+            known = (model, f"{type(model).__qualname__}{model.model_dump_json()}")
+        self._now[id(model)] = known
+        return known[1]
+
+
+def context_text(context: object, models: ModelJson) -> str | None:
+    """The context as text that changes whenever anything the page can show changes; None if unknown."""
     try:
         return "\x1f".join(_parts(context, models))
     except Unknown:
         return None
 
 
-def _parts(value: object, models: Models) -> Iterator[str]:
+def _parts(value: object, models: ModelJson) -> Iterator[str]:
     if value is None or isinstance(value, (bool, int, float, date, enum.Enum)):
         yield repr(value)
     elif isinstance(value, str):  # Markup (a chart) too: its text is what is shown
@@ -51,7 +68,7 @@ def _parts(value: object, models: Models) -> Iterator[str]:
     elif isinstance(value, EngagementFile):
         yield f"record {value.id} {value.folder} {value.digest}"
     elif isinstance(value, BaseModel):
-        yield _model_json(value, models)
+        yield models(value)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         yield type(value).__qualname__ + "("
         for item in dataclasses.fields(value):
@@ -73,11 +90,3 @@ def _parts(value: object, models: Models) -> Iterator[str]:
         yield f"{value.__module__}.{value.__qualname__}"  # a module's function: yswd's code is in every cache key
     else:
         raise Unknown(type(value).__qualname__)
-
-
-def _model_json(model: BaseModel, models: Models) -> str:
-    """A model's JSON, written once a build however often it appears."""
-    known = models.get(id(model))
-    if known is None:
-        known = models[id(model)] = (model, f"{type(model).__qualname__}{model.model_dump_json()}")
-    return known[1]

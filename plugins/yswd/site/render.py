@@ -40,7 +40,7 @@ from yswd.guards.readability import Report
 from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, SCHEMA_PATH
 from yswd.site.format_versions import VERSIONS
 from yswd.site.field_reference import field_reference
-from yswd.site.fingerprint import Models, context_text
+from yswd.site.fingerprint import ModelJson, context_text
 from yswd.site.history import SHOWN_ON_PAGE
 from yswd.site.standard import data_dictionary, definitions
 from yswd.site.pages import Facet, PageSpec, SitePlan
@@ -182,7 +182,9 @@ class PageRenderer:
         directory_urls: bool = True,
         site_name: str = "",
         readability: dict[str, Report] | None = None,
+        models: ModelJson | None = None,
     ):
+        """`models` is the last build's, in `mkdocs serve`: its records' models are written out once."""
         self.plan = plan
         self.directory_urls = directory_urls
         self._settings = "\n".join(
@@ -200,7 +202,7 @@ class PageRenderer:
                 markdown.settings,
             ]
         )
-        self._models: Models = {}
+        self._models = (models or ModelJson()).next_build()
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
