@@ -119,10 +119,10 @@ def site_dir(site_name: str, request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue(SITES[site_name])
 
 
-@pytest.fixture(scope="session")
-def site_server(site_dir: Path) -> Iterator[_SiteServer]:
-    """The built site served over HTTP on 127.0.0.1 at a free port."""
-    server = _SiteServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site_dir)))
+@contextmanager
+def serving(folder: Path) -> Iterator[_SiteServer]:
+    """A built site served over HTTP on 127.0.0.1 at a free port, as a static host would, while the block runs."""
+    server = _SiteServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(folder)))
     server.csp_reports = []
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -134,10 +134,22 @@ def site_server(site_dir: Path) -> Iterator[_SiteServer]:
         thread.join(timeout=5)
 
 
+def address(server: _SiteServer) -> str:
+    """A served site's address, ending in '/'."""
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[_SiteServer]:
+    """The built site, served."""
+    with serving(site_dir) as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def base_url(site_server: _SiteServer) -> str:
     """The served site's address, ending in '/'."""
-    return f"http://127.0.0.1:{site_server.server_address[1]}/"
+    return address(site_server)
 
 
 # ---------------------------------------------------------------- axe-core

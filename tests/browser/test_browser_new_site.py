@@ -3,12 +3,9 @@ at phone and desktop widths, and the skip link first."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -17,6 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import BUILD_DATE
 
+from .conftest import address, serving
 from .support import load, run_axe, viewport
 from .test_browser_axe import WIDTHS
 from .test_browser_keyboard import press
@@ -39,17 +37,8 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def new_site_url(new_site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(new_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(new_site) as server:
+        yield address(server)
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

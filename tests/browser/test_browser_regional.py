@@ -5,12 +5,10 @@ the listing's filters with JavaScript (combined in place, kept in the address) a
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from yswd.tools.synth import synthesise
 
-from .conftest import _SiteHandler, _SiteServer
+from .conftest import address, serving
 from .support import load, run_axe, viewport
 
 BUILD_DATE = "1764547200"
@@ -77,16 +75,8 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def regional_url(regional: Path) -> Iterator[str]:
-    server = _SiteServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(regional)))
-    server.csp_reports = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(regional) as server:
+        yield address(server)
 
 
 def a_record(regional: Path) -> str:

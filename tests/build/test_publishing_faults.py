@@ -66,6 +66,18 @@ def _inject(site: SiteFolder, step: str) -> subprocess.CompletedProcess:
     return site.run(sys.executable, str(INJECT), step)
 
 
+def _fails_keeping_the_old_site(site: SiteFolder, sites, step: str) -> str:
+    """Build, then build a change with a fault at `step`: it fails with a plain message (its
+    stderr, returned), leaving the old site whole and no half-built folder behind."""
+    assert site.mkdocs("build").returncode == 0
+    result = _inject(site, step)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site.root / "site") == sites[0]
+    assert _litter(site) == []
+    return result.stderr
+
+
 KILLS = {
     "kill_before_exchange": "old",
     "kill_while_indexing": "old",
@@ -121,13 +133,8 @@ REFUSED = {
 
 @pytest.mark.parametrize("step", sorted(REFUSED))
 def test_a_refused_rename_is_a_plain_error_and_keeps_the_old_site(site: SiteFolder, sites, step: str) -> None:
-    assert site.mkdocs("build").returncode == 0
-    result = _inject(site, step)
-    assert result.returncode == 1
-    assert f"Error: {CHANGED} {site.root / 'site'} ({REFUSED[step]}). The old site is unchanged: fix the folder's permissions and build again." in result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree_digest(site.root / "site") == sites[0]
-    assert _litter(site) == []
+    stderr = _fails_keeping_the_old_site(site, sites, step)
+    assert f"Error: {CHANGED} {site.root / 'site'} ({REFUSED[step]}). The old site is unchanged: fix the folder's permissions and build again." in stderr
 
 
 BROKEN_INDEX = {
@@ -140,13 +147,7 @@ BROKEN_INDEX = {
 
 @pytest.mark.parametrize("step", sorted(BROKEN_INDEX))
 def test_a_broken_search_index_fails_the_build_and_keeps_the_old_site(site: SiteFolder, sites, step: str) -> None:
-    assert site.mkdocs("build").returncode == 0
-    result = _inject(site, step)
-    assert result.returncode == 1
-    assert BROKEN_INDEX[step] in result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree_digest(site.root / "site") == sites[0]
-    assert _litter(site) == []
+    assert BROKEN_INDEX[step] in _fails_keeping_the_old_site(site, sites, step)
 
 
 def test_two_builds_at_once_each_use_their_own_folder(site: SiteFolder, sites) -> None:

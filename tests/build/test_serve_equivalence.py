@@ -7,7 +7,6 @@ build of the same files: navigation, hubs, listings, figures, open data and the 
 
 from __future__ import annotations
 
-import filecmp
 import re
 import urllib.error
 import urllib.request
@@ -18,24 +17,12 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import yswd.site.render
 from conftest import BUILD_DATE
+from site_trees import assert_same_tree, pages_drawn, published, synthetic_site, tree
 from test_serve import Served as Server
 from yswd.tools.synth import synthesise
 
 SERVE_URL = "http://127.0.0.1:8000/"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def assert_same_tree(served: Path, clean: Path) -> None:
-    mismatch = filecmp.dircmp(served, clean)
-    got, want = tree(served), tree(clean)
-    assert sorted(got) == sorted(want), (set(got) ^ set(want), mismatch.report())
-    different = [name for name in want if got[name] != want[name]]
-    assert different == [], different[:10]
 
 
 class Served:
@@ -68,21 +55,10 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Served:
-    work = tmp_path_factory.mktemp("serve")
-    synthesise(work / "site", 36, seed=3)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
-        site = Served(work / "site", work)
+    with synthetic_site(tmp_path_factory, "serve", 36, seed=3) as (root, work, _):
+        site = Served(root, work)
         site.start()
         yield site
-
-
-def records(root: Path) -> list[Path]:
-    return sorted((root / "content/engagements").rglob("*.md"))
-
-
-def published(root: Path) -> list[Path]:
-    return [p for p in records(root) if "\nstatus: published\n" in p.read_text(encoding="utf-8")]
 
 
 @pytest.fixture(autouse=True)
@@ -107,16 +83,9 @@ def test_an_edit_redraws_only_the_reports_ways_and_strategy_pages_that_show_the_
     record = published(served.root)[6]
     title = "Retitled for the summaries test"
     record.write_text(re.sub(r"^title: .*$", f'title: "{title}"', record.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
-    drawn: set[str] = set()
-    original = yswd.site.render.PageRenderer.render
-
-    def spy(renderer, spec, src_uri):
-        drawn.add(src_uri)
-        return original(renderer, spec, src_uri)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(yswd.site.render.PageRenderer, "render", spy)
+    with pages_drawn(monkeypatch) as drawing:
         served._build(served.served, fresh=False)
+    drawn = set(drawing)
     served._build(served.clean, fresh=True)
     assert_same_tree(served.served, served.clean)
     shows, hides = set(), set()

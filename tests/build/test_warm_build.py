@@ -17,11 +17,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import yswd
-import yswd.site.render
 from conftest import BUILD_DATE, SiteFolder
-from test_serve_equivalence import assert_same_tree, published, tree
+from site_trees import assert_same_tree, pages_drawn, published, synthetic_site, tree
 from yswd.mkdocs_plugin.build_cache import FOLDER, code_version
-from yswd.tools.synth import synthesise
 
 
 class Builds:
@@ -46,15 +44,7 @@ class Builds:
 
     def compare_drawn(self, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, int]:
         """A warm build, checked against a cold one; the warm output, and the pages each drew."""
-        drawn: list[str] = []
-        original = yswd.site.render.PageRenderer.render
-
-        def spy(renderer, spec, src_uri):
-            drawn.append(src_uri)
-            return original(renderer, spec, src_uri)
-
-        with monkeypatch.context() as patch:
-            patch.setattr(yswd.site.render.PageRenderer, "render", spy)
+        with pages_drawn(monkeypatch) as drawn:
             warm = self.build("warm", monkeypatch)
             warm_drawn = len(drawn)
             cold = self.build("cold", monkeypatch, cache=False)
@@ -69,11 +59,8 @@ def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    work = tmp_path_factory.mktemp("warm")
-    synthesise(work / "site", 40, seed=5)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
-        site = Builds(work / "site", work)
+    with synthetic_site(tmp_path_factory, "warm", 40, seed=5) as (root, work, patch):
+        site = Builds(root, work)
         site.build("first", patch)
     return site
 
