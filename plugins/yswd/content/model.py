@@ -24,7 +24,6 @@ from yswd.content.values import (
     CountOrUnknown,
     Day,
     Email,
-    GlossaryTerm,
     Key,
     Markdown,
     Month,

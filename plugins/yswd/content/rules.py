@@ -16,7 +16,7 @@ from yswd.content.documents import attached_path, document_problem
 from yswd.content.markdown_limits import markdown_field_problems, markdown_trouble
 from yswd.content.records import Content, EngagementFile
 from yswd.content.settings_rules import organisation_rules, population_rules, strategy_rules
-from yswd.content.values import UNKNOWN, is_slug
+from yswd.content.values import is_slug
 from yswd.dates import last_day
 from yswd.problems import Problem, closest, did_you_mean
 

@@ -231,12 +231,6 @@ def _theme_count(value: object) -> int:
     return _count(value)
 
 
-def _share(value: object) -> float:
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*%\s*", value):
-        value = value.strip().rstrip("%").strip()
-    return within(0, 100)(value)
-
-
 def within(low: float, high: float, kind: Callable[[object], float] = _number) -> Callable[[object], float]:
     """A number check that also keeps the value between `low` and `high`."""
 
@@ -328,7 +322,6 @@ CountOrUnknown = Annotated[
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, _UNKNOWN_SCHEMA]}),
 ]
 ThemeCount = Annotated[int, BeforeValidator(_theme_count)]
-Share = Annotated[float, BeforeValidator(_share)]
 Count = Annotated[int, BeforeValidator(_count)]
 Number = Annotated[float, BeforeValidator(_number)]
 Percent = Annotated[int, BeforeValidator(within(0, 100, _count))]

@@ -22,9 +22,7 @@ from pydantic.fields import FieldInfo
 
 from yswd.analysis.reach import group_shares, share_precision
 from yswd.content.records import EngagementFile
-from yswd.content.model import (
-    Action, Aim, Decision, Document, Engagement, Evaluation, FeedbackGiven, Organisation, Phase, Population, Theme, latest_date,
-)
+from yswd.content.model import Aim, Document, Engagement, Organisation, Population, latest_date
 from yswd.content.values import MonthOrDay
 from yswd.site import filters
 from yswd.site.feed import atom_feed

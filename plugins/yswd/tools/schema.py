@@ -40,8 +40,6 @@ def _constraints(function: Any) -> dict[str, Any]:
         return {"minLength": 1}
     if function in (values._count, values._theme_count):
         return {"minimum": 0}
-    if function is values._share:
-        return {"minimum": 0, "maximum": 100}
     closure = _closure(function)
     if "low" in closure and "high" in closure:  # values.within(low, high)
         return {"minimum": closure["low"], "maximum": closure["high"]}
