@@ -176,3 +176,18 @@ def test_typed_routes_are_found() -> None:
 
 def test_page_paths_are_typed_only_in_routes() -> None:
     assert typed_routes() == []
+
+
+def test_the_readme_names_every_module_of_every_layer() -> None:
+    """The README's architecture section is where a newcomer reads the tree: it names each module."""
+    readme = (PACKAGE.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Architecture\n"):readme.index("\n## Dependencies, and why\n")]
+    modules = [
+        path for path in PACKAGE.rglob("*.py")
+        if path.name != "__init__.py" and "site_template" not in path.parts and "data" not in path.parts
+    ]
+    assert len(modules) > 80
+    unnamed = sorted(path.relative_to(PACKAGE).as_posix() for path in modules if not re.search(rf"\b{re.escape(path.name)}\b", section))
+    assert unnamed == [], "name these modules in the README's architecture section"
+    layers = sorted(path.name for path in PACKAGE.iterdir() if path.is_dir() and (path / "__init__.py").is_file())
+    assert [layer for layer in layers if f" {layer}/ " not in section] == []
