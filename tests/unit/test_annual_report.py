@@ -199,3 +199,19 @@ def report_years(records, start_month: int) -> list[FinancialYear]:
     """The years the site makes a report for, newest first."""
     org = ORG.model_copy(update={"financial_year_start_month": start_month})
     return [report.year for report in annual_reports(records, org, TODAY)]
+
+
+def test_people_are_compared_only_when_both_years_counted_everyone_exactly() -> None:
+    def reach(id: str, start: str, reached: dict) -> EngagementFile:
+        file = record(id, start, "survey", 1)
+        engagement = file.engagement.model_copy(update={"reach": file.engagement.reach.model_copy(update=reached)})
+        return EngagementFile(id, engagement, "", 1, Source(f"{id}.md"), PurePosixPath("engagements"))
+
+    unrecorded = reach("unrecorded", "2023-06-01", {"participants": None, "participants_note": "not counted"})
+    about = reach("about", "2024-06-01", {"participants": 2000, "participants_precision": "about"})
+    exact = reach("exact", "2025-06-01", {"participants": 300})
+    for records, year in (([unrecorded, about], FinancialYear(2024, 4)), ([about, exact], FinancialYear(2025, 4))):
+        report = annual_report(records, year, ORG, TODAY)
+        table = {label: (now, before, change_in_words(now, before, unit)) for label, now, before, unit in comparison(report)}
+        assert table["People who took part"][2] == "not known"
+        assert table["Engagements"] == (1, 1, "no change")  # the other rows are still compared

@@ -290,17 +290,28 @@ def _tally(records: list[EngagementFile], measure: str) -> AimsTally:
 
 
 def comparison(report: AnnualReport) -> list[tuple[str, float | None, float | None, str]]:
-    """(measure, this year, the year before, unit) for the comparison with the previous year."""
+    """(measure, this year, the year before, unit) for the comparison with the previous year.
+
+    People who took part are compared only as exact, complete totals: None for a year with an
+    estimate, a lower bound or an engagement that recorded no number, so no change is worked out.
+    """
     now, before = report.figures, report.previous
     return [
         ("Engagements", now.engagements, before.engagements, ""),
-        ("People who took part", now.participants, before.participants, "people"),
+        ("People who took part", exact_people(now), exact_people(before), "people"),
         ("Things people told us (themes)", now.themes, before.themes, ""),
         ("Themes with an action done or in progress", now.themes_acted_on_share, before.themes_acted_on_share, "%"),
         ("Changes completed", now.actions["done"], before.actions["done"], ""),
         ("Engagements where we told participants the outcome", now.told_share, before.told_share, "%"),
         ("Participants' average rating (out of 5)", now.mean_rating, before.mean_rating, " out of 5"),
     ]
+
+
+def exact_people(figures: Figures) -> int | None:
+    """The year's people who took part when every engagement recorded an exact number, else None."""
+    if figures.participants_unrecorded or figures.participants_precision != "exact":
+        return None
+    return figures.participants
 
 
 def whole_percent(value: float) -> int:

@@ -385,7 +385,7 @@ class Engagement(Record):
     evaluation: Optional[Evaluation] = Field(None, description="Participants' ratings of taking part.")
     reviews: list[Review] = Field([], description="Reader-panel verdicts.")
     allow_personal_data: list[Allowance] = Field([], description="Reviewed exceptions to the personal-data guard, for this record only.")
-    updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest date in it (other than action due dates).")
+    updated: Optional[Day] = Field(None, description="When the record last changed; defaults to the latest review, decision, feedback or action date in it (else its start, end and phases).")
     documents: list[Document] = Field([], description="Documents to link to.")
 
     @property
@@ -464,21 +464,25 @@ class Strategy(Record):
 
 
 def latest_date(engagement: Engagement) -> date:
-    """`updated`, or else the latest date written anywhere in the record.
+    """`updated`, or else the latest date on which something was done: a review, feedback, an
+    action's completion or update, a decision.
 
-    Action `due` dates are left out: they are plans, not changes, and would date a record
-    in the future.
+    The engagement's own dates (start, end, phases) count only when none of those is written:
+    an open engagement's end is a plan, and would date the record (and its actions' "as at")
+    in the future. Action `due` dates are left out for the same reason.
     """
     if engagement.updated:
         return engagement.updated
-    dates = [engagement.start, engagement.end, *(r.date for r in engagement.reviews)]
+    done = [*(r.date for r in engagement.reviews), *(d.date for d in engagement.decisions)]
     if engagement.feedback_given:
-        dates.append(engagement.feedback_given.date)
+        done.append(engagement.feedback_given.date)
     for action in engagement.we_did:
-        dates += [action.completed, *(u.date for u in action.updates)]
-    dates += [d.date for d in engagement.decisions]
-    dates += [day for phase in engagement.phases for day in (phase.start, phase.end)]
-    return max(d for d in dates if isinstance(d, date))
+        done += [action.completed, *(u.date for u in action.updates)]
+    known_done = [d for d in done if isinstance(d, date)]
+    if known_done:
+        return max(known_done)
+    planned = [engagement.start, engagement.end, *(day for phase in engagement.phases for day in (phase.start, phase.end))]
+    return max(d for d in planned if isinstance(d, date))
 
 
 def known(day: date | str | None) -> date | None:

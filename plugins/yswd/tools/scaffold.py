@@ -300,7 +300,8 @@ start: {today}
 #  - text: The exact text, as written in this record.
 #    reason: Why it is safe to publish.
 #
-# When the record last changed. Leave it out to use the latest date in it.
+# When the record last changed. Leave it out to use the latest date of a review, decision,
+# feedback or action update in it.
 #updated: {today}
 #
 # Documents to link to: a web address, or a file saved beside this record. kind is

@@ -1,0 +1,40 @@
+"""Real-shaped content beside tests/fixtures/format2: an engagement still open on the build date
+(1 December 2025) whose participants are not yet counted. Nothing on the site may date it in
+the future or compare a number nobody recorded."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SiteFolder, page_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = SiteFolder(tmp_path_factory.mktemp("format2-open") / "site")
+    shutil.copytree(FIXTURES / "format2", folder.root)
+    shutil.copytree(FIXTURES / "format2-extra", folder.root, dirs_exist_ok=True)
+    result = folder.mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return folder.root / "site"
+
+
+def test_an_open_engagement_is_dated_by_what_was_done_not_by_its_closing_day(site: Path) -> None:
+    page = page_text(site, "engagements/open-drop-ins")
+    assert "Last changed 3 November 2025" in page
+    assert "Status as at 3 November 2025." in page
+    assert "31 January 2026 (open now)" in page  # the closing day is still shown as the closing day
+    records = {r["id"]: r for r in json.loads((site / "data/engagements.json").read_text(encoding="utf-8"))["records"]}
+    assert records["open-drop-ins"]["updated"] == "2025-11-03"
+    assert "The latest was updated on 3 November 2025." in page_text(site, "strategy")
+
+
+def test_a_year_whose_people_were_not_recorded_is_not_compared_as_none(site: Path) -> None:
+    report = page_text(site, "reports/2025-26")
+    assert "People who took part at least 570 not recorded not known" in report
