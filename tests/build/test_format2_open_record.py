@@ -38,3 +38,14 @@ def test_an_open_engagement_is_dated_by_what_was_done_not_by_its_closing_day(sit
 def test_a_year_whose_people_were_not_recorded_is_not_compared_as_none(site: Path) -> None:
     report = page_text(site, "reports/2025-26")
     assert "People who took part at least 570 not recorded not known" in report
+
+
+def test_a_share_says_in_one_pair_of_brackets_how_many_engagements_recorded_no_number(site: Path) -> None:
+    strategy = page_text(site, "strategy")
+    assert "Now about 2.1% (33 of about 1,570 people; not recorded for 2 engagements)" in strategy
+    assert ") (" not in strategy
+
+
+def test_an_action_answering_several_themes_lists_them_without_doubled_stops(site: Path) -> None:
+    page = page_text(site, "engagements/open-drop-ins")
+    assert "In answer to: The car park is too small; The signs to the unit are hard to follow." in page

@@ -106,7 +106,8 @@ def test_each_action_is_shown_once_with_every_theme_it_answers(built) -> None:
     _, site, _ = built
     page = text(site, "engagements/gluten-free-prescriptions")
     assert page.count("We stopped prescribing gluten-free food, except bread and flour mixes.") == 1
-    assert "In answer to: People wanted to keep gluten-free food on prescription.; Some said bread" in page
+    assert "In answer to: People wanted to keep gluten-free food on prescription; Some said bread" in page
+    assert ".;" not in page  # a theme's full stop is not doubled up with the separator
     assert "See above: what we did answers this together with an earlier theme." in page
     assert "Status as at 3 April 2018." in page
     survey = text(site, "engagements/gp-access-survey")
