@@ -20,6 +20,8 @@ import yswd
 from conftest import BUILD_DATE, SiteFolder
 from site_trees import assert_same_tree, pages_drawn, published, synthetic_site, tree
 from yswd.mkdocs_plugin.build_cache import FOLDER, code_version
+from yswd.mkdocs_plugin.disk_cache import DiskCache
+from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin
 
 
 class Builds:
@@ -155,3 +157,23 @@ def test_no_cache_is_written_with_the_cache_off(site: SiteFolder) -> None:
     assert not (site.root / ".cache").exists()
     assert site.mkdocs("build").returncode == 0
     assert (site.root / FOLDER / "records.json").is_file()
+
+
+def test_pages_wait_in_the_cache_between_the_passes_and_are_drawn_again_if_it_cannot_give_them(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between MkDocs' two passes a generated page's HTML waits in the cache's pack, not in memory;
+    a page the pack can't give back is drawn again, and the site is the same either way."""
+    held: list[str] = []
+    original = YouSaidWeDidPlugin.on_env
+
+    def note(plugin, env, *, config, files):
+        held.extend(file.page.content for file in files.documentation_pages() if file.page is not None and file.page.content)
+        return original(plugin, env, config=config, files=files)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(YouSaidWeDidPlugin, "on_env", note)
+        builds.build("warm", monkeypatch)
+    assert sum(text.startswith("<!-- yswd:page-html ") for text in held) > 0.9 * len(held)
+    builds.compare(monkeypatch)
+    shutil.rmtree(builds.root / FOLDER)
+    monkeypatch.setattr(DiskCache, "page_html", lambda cache, fingerprint: None)
+    builds.compare(monkeypatch)

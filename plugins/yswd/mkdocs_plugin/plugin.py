@@ -56,6 +56,7 @@ from yswd.mkdocs_plugin import progress
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
 from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
+from yswd.mkdocs_plugin.parked import ParkedPages
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.unchecked import unchecked_files
@@ -108,6 +109,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.page_count = progress.PageCount(self.progress, 0)
         self.nav: Navigation | None = None
         self.finished_pages = FinishedPages()
+        self.parked = ParkedPages()
         self.cache: DiskCache | None = None
         self.exports: dict[str, str] = {}
         """Each record's part of engagements.json, kept between `mkdocs serve` rebuilds."""
@@ -252,6 +254,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             files.append(file)
             GeneratedPage(file, config, escape_html(spec.title, quote=False))
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
+        self.parked.start(self.cache is not None and self.renderer is not None and only_plugin(config, self))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -274,6 +277,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return self.finished_pages.choose(env, config, pages, self.nav, self.cache)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        spec = self.plan.pages.get(page.file.src_uri) if self.plan is not None else None
+        if spec is not None:
+            self.parked.restore(page, self.cache, lambda: self._draw(spec, page.file.src_uri))
         self.finished_pages.context(context, page, self.cache, self._noindex)
         return context
 
@@ -302,16 +308,18 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             return cached[1]
         html = self.cache.page_html(fingerprint) if fingerprint is not None and self.cache is not None else None
         if html is None:
-            html = self.renderer.render(spec, src_uri)
-            if spec.marks_glossary:
-                html = self.glossary.mark(html)
-            if spec.searchable:
-                html = searchable(html)
+            html = self._draw(spec, src_uri)
             if fingerprint is not None and self.cache is not None:
                 self.cache.keep_page_html(fingerprint, html)
         if fingerprint is not None and self.command == "serve":
             self.pages[src_uri] = (fingerprint, html)
-        return html
+        return self.parked.park(src_uri, fingerprint, html)
+
+    def _draw(self, spec: PageSpec, src_uri: str) -> str:
+        html = self.renderer.render(spec, src_uri)
+        if spec.marks_glossary:
+            html = self.glossary.mark(html)
+        return searchable(html) if spec.searchable else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
