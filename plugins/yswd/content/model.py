@@ -89,6 +89,26 @@ DOCUMENT_KIND_WORDS = {
 }
 DOCUMENT_KINDS = tuple(DOCUMENT_KIND_WORDS)
 
+MEANINGS = {
+    "precision": {
+        **dict.fromkeys(("approx", "approximately", "around", "roughly", "circa", "estimate", "estimated", "almost", "nearly"), "about"),
+        **dict.fromkeys(("over", "more-than", "atleast", "minimum", "plus", "or-more"), "at-least"),
+    },
+    "outcome": {
+        **dict.fromkeys(("approved", "accepted", "passed", "supported", "yes", "approve", "agree"), "agreed"),
+        **dict.fromkeys(("rejected", "refused", "declined", "not-approved", "turned-down", "no", "disagreed"), "not-agreed"),
+        **dict.fromkeys(("postponed", "delayed", "paused", "adjourned", "on-hold", "deferral"), "deferred"),
+        **dict.fromkeys(("overturned", "revoked", "rescinded", "reversal"), "reversed"),
+    },
+    "kind": {
+        **dict.fromkeys(("equality-impact-assessment", "eia", "ehia", "equality-assessment"), "eqia"),
+        **dict.fromkeys(("paper", "board-papers", "committee-paper", "papers"), "board-paper"),
+        **dict.fromkeys(("notes", "minute", "meeting-notes"), "minutes"),
+    },
+}
+"""Words staff write for a choice, and the choice they mean: the checker suggests it."""
+
+
 def listed(choices: tuple[str, ...]) -> str:
     """The choices a field takes, as a description says them: `a, b or c`."""
     return f"{', '.join(choices[:-1])} or {choices[-1]}"
@@ -99,9 +119,9 @@ ActionStatus = Annotated[Literal[ACTION_STATUSES], BeforeValidator(choice(*ACTIO
 Verdict = Annotated[Literal[VERDICTS], BeforeValidator(choice(*VERDICTS))]  # type: ignore[valid-type]
 Metric = Annotated[Literal[METRICS], BeforeValidator(choice(*METRICS))]  # type: ignore[valid-type]
 Involvement = Annotated[Literal[INVOLVEMENT_LEVELS], BeforeValidator(choice(*INVOLVEMENT_LEVELS))]  # type: ignore[valid-type]
-Precision = Annotated[Literal[PRECISIONS], BeforeValidator(choice(*PRECISIONS))]  # type: ignore[valid-type]
-Outcome = Annotated[Literal[OUTCOMES], BeforeValidator(choice(*OUTCOMES))]  # type: ignore[valid-type]
-DocumentKind = Annotated[Literal[DOCUMENT_KINDS], BeforeValidator(choice(*DOCUMENT_KINDS))]  # type: ignore[valid-type]
+Precision = Annotated[Literal[PRECISIONS], BeforeValidator(choice(*PRECISIONS, meanings=MEANINGS["precision"]))]  # type: ignore[valid-type]
+Outcome = Annotated[Literal[OUTCOMES], BeforeValidator(choice(*OUTCOMES, meanings=MEANINGS["outcome"]))]  # type: ignore[valid-type]
+DocumentKind = Annotated[Literal[DOCUMENT_KINDS], BeforeValidator(choice(*DOCUMENT_KINDS, meanings=MEANINGS["kind"]))]  # type: ignore[valid-type]
 
 
 class Record(BaseModel):

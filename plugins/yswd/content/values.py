@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Annotated, Callable, Literal, Union
+from typing import Annotated, Callable, Literal, Mapping, Union
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -225,6 +225,27 @@ def _count(value: object) -> int:
     return number
 
 
+_ROUGH = re.compile(
+    r"(?i)\s*(?P<before>~|about|around|approx\.?|approximately|roughly|circa|c\.|ca\.|almost|nearly|just under"
+    r"|over|just over|more than|at least|>=?)?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?P<after>\+|or more|plus)?\s*(?:people|participants|responses|replies)?\s*"
+)
+_LOWER_BOUNDS = ("over", "just over", "more than", "at least", ">", ">=")
+
+
+def _participants(value: object) -> int:
+    """A number of participants; "about 2,000" or "over 300" gets the way to write it."""
+    rough = _ROUGH.fullmatch(value) if isinstance(value, str) else None
+    if rough and (rough["before"] or rough["after"]):
+        word = "at-least" if rough["after"] or rough["before"].lower() in _LOWER_BOUNDS else "about"
+        number = rough["number"].replace(",", "")
+        raise fail(
+            f"needs the number alone: write participants: {number} and, on the next line, "
+            f"participants_precision: {word}. That shows on the site as \"{word.replace('-', ' ')} {int(number):,}\"."
+        )
+    return _count(value)
+
+
 def _theme_count(value: object) -> int:
     if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*%\s*", value):
         raise fail("is a percentage. Write it as share: with the number alone (like share: 77), instead of count:.")
@@ -243,16 +264,29 @@ def within(low: float, high: float, kind: Callable[[object], float] = _number) -
     return check
 
 
-def choice(*options: str) -> Callable[[object], str]:
-    """A check that the value is one of a fixed set of words, suggesting the nearest."""
+def choice(*options: str, meanings: Mapping[str, str] | None = None) -> Callable[[object], str]:
+    """A check that the value is one of a fixed set of words, suggesting the one meant: a word
+    that means it (`meanings`, such as approved for agreed), a close spelling, or the option
+    inside a longer word (minutes in minutes-of-meeting)."""
 
     def check(value: object) -> str:
         word = _as_text(value) if value is not None else ""
         if word not in options:
-            raise fail(f"should be one of: {', '.join(options)}.{did_you_mean(word, options)}")
+            raise fail(f"should be one of: {', '.join(options)}.{_meant(word, options, meanings or {})}")
         return word
 
     return check
+
+
+def _meant(word: str, options: tuple[str, ...], meanings: Mapping[str, str]) -> str:
+    written = re.sub(r"[\s_]+", "-", word.strip().lower())
+    if written in meanings:
+        return f' Did you mean "{meanings[written]}"?'
+    suggestion = did_you_mean(written, options)
+    if suggestion:
+        return suggestion
+    inside = [option for option in options if option in written.split("-")]
+    return f' Did you mean "{inside[0]}"?' if len(inside) == 1 else ""
 
 
 def _reviewer(value: object) -> str:
@@ -318,7 +352,7 @@ MonthOrDayOrUnknown = Annotated[
 ]
 CountOrUnknown = Annotated[
     Union[int, Literal["unknown"]],
-    BeforeValidator(_or_unknown(_count, "the number")),
+    BeforeValidator(_or_unknown(_participants, "the number")),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, _UNKNOWN_SCHEMA]}),
 ]
 ThemeCount = Annotated[int, BeforeValidator(_theme_count)]
