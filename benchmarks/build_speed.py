@@ -180,7 +180,8 @@ def environment() -> dict[str, str]:
 
 
 def clean(site: Path) -> None:
-    for path in [site / "site", *site.glob(".site.yswd-*")]:
+    """Make the next build cold: no output, no half-built folder, no build cache (.cache/yswd)."""
+    for path in [site / "site", *site.glob(".site.yswd-*"), site / ".cache"]:
         shutil.rmtree(path, ignore_errors=True)
 
 
