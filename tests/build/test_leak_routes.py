@@ -614,3 +614,89 @@ def test_a_file_the_checks_did_not_read_stops_the_build_before_it_is_published(s
     assert f"content/.shared/notes.txt:1: {UNCHECKED}" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert not (site.root / "site").exists()
+
+
+# --- a person's name as an id or a file name ---------------------------------------------------
+
+NAME = "a person's name (a first name or a title, then a surname)"
+RECORD_ALLOW = (
+    "copy the exact text into this record's allow_personal_data (or personal_data.allow in "
+    "site_config/organisation.yml) with a reason."
+)
+
+
+def in_an_id(kind: str = NAME) -> str:
+    return (
+        f"looks like {kind}. Remove it: ids become web addresses, page anchors and columns of the data files, "
+        "so they never name a person: use words about the subject, such as waits or saturday-clinic. If it is safe "
+        f"to publish, such as a public venue or switchboard, {RECORD_ALLOW} {FIX_HISTORY}"
+    )
+
+
+def rename_theme(site: SiteFolder, theme_id: str) -> None:
+    site.write(RECORD, site.read(RECORD).replace("id: waits", f"id: {theme_id}").replace("[waits]", f"[{theme_id}]"))
+
+
+NAMED: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
+    "theme-id": (lambda s: rename_theme(s, "john-smith"), f"{RECORD}:20: you_said[(hidden)].id: {in_an_id()}"),
+    "action-id": (
+        lambda s: s.write(RECORD, s.read(RECORD).replace("id: saturday-clinic", "id: call-mrs-patel")),
+        f"{RECORD}:24: we_did[call-(hidden)].id: {in_an_id()}",
+    ),
+    "record-id": (
+        lambda s: s.write(RECORD, s.read(RECORD).replace("title: Scan", "id: sarah-jones-complaint\ntitle: Scan")),
+        f"{RECORD}:2: id: {in_an_id()}",
+    ),
+    "alias": (
+        lambda s: s.write(RECORD, s.read(RECORD).replace("title: Scan", "aliases: [scans, dr-khan]\ntitle: Scan")),
+        f"{RECORD}:2: aliases[2]: {in_an_id()}",
+    ),
+    "record-file-name": (
+        lambda s: s.record("david-brown.md", draft_record(s).replace("Scan appointment times", "Referral")),
+        f"content/engagements/david-brown.md:1: file name: {named(NAME)}",
+    ),
+    "folder-of-letters": (
+        lambda s: s.write("content/letters/emma-wilson/reply.txt", "Thank you.\n"),
+        f"content/letters/emma-wilson:1: file name: {named(NAME)}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMED))
+def test_a_name_as_an_id_or_file_name_is_refused_and_never_repeated(site: SiteFolder, case: str) -> None:
+    change, expected = NAMED[case]
+    change(site)
+    check = site.yswd("check")
+    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
+    build = site.mkdocs("build")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert not (site.root / "site").exists()
+    for name in ("john", "patel", "sarah", "khan"):
+        assert name not in (check.stdout + build.stderr).lower()
+
+
+def test_a_name_in_an_id_is_hidden_in_every_problem_about_it(site: SiteFolder) -> None:
+    rename_theme(site, "john-smith")
+    site.write(RECORD, site.read(RECORD).replace("count: 40", "count: many"))
+    for fmt in ("text", "json", "github"):
+        result = site.yswd("check", "--format", fmt)
+        assert "you_said[(hidden)].count" in result.stdout and "john" not in result.stdout.lower(), fmt
+
+
+def test_an_allowed_id_that_only_looks_like_a_name_is_published(site: SiteFolder) -> None:
+    """The check can fail the other way: a place named after a person, allowed with a reason, builds."""
+    rename_theme(site, "victoria-hall")
+    assert site.yswd("check").returncode == 1
+    site.write(RECORD, site.read(RECORD).replace("reviews:\n", "allow_personal_data:\n  - text: victoria-hall\n    reason: The venue.\nreviews:\n", 1))
+    assert site.yswd("check").returncode == 0
+    assert site.mkdocs("build").returncode == 0
+    assert 'id="theme-victoria-hall"' in (site.root / "site/engagements/scan-times/index.html").read_text(encoding="utf-8")
+
+
+def test_ids_about_the_subject_are_not_names(site: SiteFolder) -> None:
+    original = site.read(RECORD)
+    for theme_id in ("grace-period", "ms-support-group", "mr-scans", "may-day", "rose-hill-surgery", "jones-road-clinic"):
+        site.write(RECORD, original)
+        rename_theme(site, theme_id)
+        assert site.yswd("check").stdout == "No problems found in 1 record.\n", theme_id

@@ -8,6 +8,7 @@ from yswd.content.load import RecordCache, load_content
 from yswd.content.placement import placement_problems
 from yswd.content.records import Content, Layout
 from yswd.content.rules import check
+from yswd.guards.names import hide_names
 from yswd.guards.patterns import find_personal_data
 from yswd.guards.personal_data import check_personal_data
 from yswd.problems import Problem
@@ -32,10 +33,11 @@ def said_safely(problem: Problem) -> Problem:
     """The problem with anything in its field or message that looks like personal data hidden.
 
     Messages are written never to repeat a value, but a field is named by the ids staff gave
-    (`we_did[call-07700900123]`): problems go to build logs, CI annotations and JSON, so an id
-    or key that looks like personal data is never shown, whatever made the problem.
+    (`we_did[call-07700900123]`, `you_said[john-smith]`): problems go to build logs, CI annotations
+    and JSON, so an id or key that looks like personal data or a name is never shown, whatever
+    made the problem.
     """
-    field, message = _hidden(problem.field), _hidden(problem.message)
+    field, message = hide_names(_hidden(problem.field), HIDDEN), _hidden(problem.message)
     if (field, message) == (problem.field, problem.message):
         return problem
     return Problem(problem.path, problem.line, field, message)

@@ -208,6 +208,7 @@ KINDS: dict[str, str] = {
     "phone": "a UK phone number",
     "postcode": "a full postcode",
     "date-of-birth": "a date of birth",
+    "name": "a person's name (a first name or a title, then a surname)",
 }
 """Each kind of hit and how messages describe it."""
 

@@ -33,6 +33,7 @@ from typing import Iterator
 from yswd.content.files import parse_yaml, split_front_matter
 from yswd.content.messages import field_label
 from yswd.content.records import Content, EngagementFile, Layout, Source
+from yswd.guards.names import name_in
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
 from yswd.guards.published import scan_published
 from yswd.guards.scanning import IN_A_RECORD, texts_in, PUBLISHED, RECORD_HINT, SITE_HINT, hint, in_a_comment, message, scan_text
@@ -101,7 +102,39 @@ def _scan_record(shown: str, text: str, record: EngagementFile | None, site_allo
         data, source = parsed
     allowed = site_allowed.with_texts(_allow_texts(data, "allow_personal_data"))
     yield from _scan_yaml(data, source, front, 2, allowed, RECORD_HINT)
+    yield from _names_in_ids(data, source, allowed)
     yield from scan_text(body, body_line, shown, STORY, allowed, RECORD_HINT)
+
+
+IDS = (
+    "ids become web addresses, page anchors and columns of the data files, so they never name a "
+    "person: use words about the subject, such as waits or saturday-clinic."
+)
+
+
+def _names_in_ids(data: object, source: Source, allowed: Allowed) -> Iterator[Problem]:
+    """A record's id, aliases and its themes' and actions' ids that look like a person's name."""
+    if not isinstance(data, dict):
+        return
+    paths: list[tuple] = [("id",)]
+    paths += [("aliases", index) for index in range(len(data.get("aliases") or []))]
+    for key in ("you_said", "we_did"):
+        items = data.get(key)
+        paths += [(key, index, "id") for index in range(len(items))] if isinstance(items, list) else []
+    for path in paths:
+        value = _at(data, path)
+        hit = name_in(value, allowed) if isinstance(value, str) else None
+        if hit is not None:
+            yield Problem(source.path, source.line(*path), field_label(path, data), message(hit, hint(RECORD_HINT, allowed), IDS))
+
+
+def _at(data: object, path: tuple) -> object:
+    for part in path:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and part < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
 
 
 def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, allowed: Allowed) -> Iterator[Problem]:

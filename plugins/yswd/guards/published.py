@@ -33,6 +33,7 @@ from yswd.content.messages import field_label
 from yswd.content.placement import record_field
 from yswd.content.records import Content, Layout
 from yswd.guards.file_text import read_out
+from yswd.guards.names import name_in
 from yswd.guards.patterns import Allowed, find_personal_data
 from yswd.guards.scanning import PUBLISHED, SITE_HINT, hint, in_a_comment, message, scan_text, texts_in
 from yswd.problems import Problem
@@ -189,6 +190,10 @@ def _scan_names(paths: Iterable[Path], docs_dir: Path, layout: Layout, allowed: 
         if index not in reported:
             reported.add(index)
             yield Problem(layout.shown(docs_dir / folders[index]), 1, "file name", message(hit, hint(SITE_HINT, allowed), NAMES))
+    for index, folder in enumerate(folders):
+        hit = name_in(named[folder], allowed) if index not in reported else None
+        if hit is not None:  # a person's name (names.py): one look at each name's words
+            yield Problem(layout.shown(docs_dir / folder), 1, "file name", message(hit, hint(SITE_HINT, allowed), NAMES))
 
 
 _BETWEEN_NAMES = "\x00"
