@@ -95,6 +95,10 @@ def test_check_catches_what_would_break_the_build(site: SiteFolder, case: str) -
 
 
 PAGE_SIZE = "should be a whole number, 1 or more, such as 20."
+ENABLED = (
+    "can't be turned off: yswd's checks are what keep drafts and personal data out of the site, and without "
+    "them MkDocs would publish every record as it is, drafts included. Remove this line."
+)
 OPTIONS = {  # an option written wrongly -> the rule the problem gives (never the value written)
     "page_size: 0": PAGE_SIZE,
     "page_size: -3": PAGE_SIZE,
@@ -108,7 +112,9 @@ OPTIONS = {  # an option written wrongly -> the rule the problem gives (never th
     "history: svn": "should be one of: git, none.",
     "atomic: perhaps": "should be true or false.",
     "no_records_yet: 1": "should be true or false.",
-    "enabled: maybe": "should be true or false.",
+    "enabled: maybe": ENABLED,
+    "enabled: false": ENABLED,
+    "enabled: !ENV [YSWD_ON, false]": ENABLED,
     "engagements_dir: 5": "should be a file or folder name, such as engagements.",
     "review_site_dir: [a, b]": "should be a file or folder name, such as site-review.",
 }

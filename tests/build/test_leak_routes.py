@@ -92,6 +92,10 @@ CANT_CHECK = (
     "it, or save it as a PDF or a text file (such as .txt or .csv) instead."
 )
 SECRET = "Ring Jo on 07700 900123"
+INCLUDES = (
+    "lets a page copy in the text of any file, a draft record or a file outside the content folder included, "
+    "which the site can't check before it is published. Remove it from this file, and write the text into the page itself."
+)
 ENDINGS = ("js", "css", "log", "xhtml", "tex", "eml", "ini", "webmanifest", "TXT", "md.txt", "")
 
 
@@ -104,6 +108,18 @@ def hard_link_to_a_draft(site: SiteFolder) -> None:
 def inherit(site: SiteFolder) -> None:
     site.write("base.yml", "site_description: Questions to jo@gmail.com\nextra:\n  phone: 07700 900135\n")
     site.write("mkdocs.yml", "INHERIT: base.yml\n" + site.read("mkdocs.yml"))
+
+
+def inherit_through_env(site: SiteFolder) -> None:
+    inherit(site)
+    site.write("mkdocs.yml", site.read("mkdocs.yml").replace("INHERIT: base.yml\n", "INHERIT: !ENV [SETTINGS_BASE, base.yml]\n"))
+
+
+def snippets(site: SiteFolder, extension: str, draft: str) -> None:
+    """A page that copies in a draft record, through an extension added to mkdocs.yml as `extension` says."""
+    site.write("mkdocs.yml", site.read("mkdocs.yml") + extension)
+    site.record("draft.md", draft_record(site).replace("scan", "draft"))
+    site.write("content/about.md", f'# About\n\n--8<-- "{draft}"\n')
 
 
 def pdf_saying(text: str) -> bytes:
@@ -276,6 +292,10 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         inherit,
         f"base.yml:1: site_description: {published(EMAIL)}\nbase.yml:3: extra: {published(PHONE)}",
     ),
+    "inherited-through-env": (
+        inherit_through_env,
+        f"base.yml:1: site_description: {published(EMAIL)}\nbase.yml:3: extra: {published(PHONE)}",
+    ),
     "theme-partial-with-another-ending": (
         lambda s: (
             s.write("mkdocs.yml", s.read("mkdocs.yml").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")),
@@ -285,14 +305,16 @@ CASES: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         f"overrides/assets/notes:1: {published(EMAIL)}\noverrides/partials/contact.jinja:1: {published(PHONE)}",
     ),
     "snippets": (
-        lambda s: (
-            s.write("mkdocs.yml", s.read("mkdocs.yml") + "  - pymdownx.snippets:\n      base_path: [content]\n"),
-            s.record("draft.md", draft_record(s).replace("scan", "draft")),
-            s.write("content/about.md", '# About\n\n--8<-- "engagements/draft.md"\n'),
-        ),
-        "mkdocs.yml:12: pymdownx.snippets: lets a page copy in the text of any file, a draft record or a file outside "
-        "the content folder included, which the site can't check before it is published. Remove it from this file, "
-        "and write the text into the page itself.",
+        lambda s: snippets(s, "  - pymdownx.snippets:\n      base_path: [content]\n", "engagements/draft.md"),
+        f"mkdocs.yml:12: pymdownx.snippets: {INCLUDES}",
+    ),
+    "snippets-named-through-env": (
+        lambda s: snippets(s, "  - !ENV [EXTENSION, pymdownx.snippets]\n", "content/engagements/draft.md"),
+        f"mkdocs.yml:8: pymdownx.snippets: {INCLUDES}",
+    ),
+    "snippets-as-a-mapping": (
+        lambda s: s.write("mkdocs.yml", s.read("mkdocs.yml").replace("  - toc\n", "  - toc\nplugins:\n  yswd: {}\nmarkdown_extensions:\n  pymdownx.snippets: {}\n").replace("plugins:\n  - yswd\n", "")),
+        f"mkdocs.yml:13: pymdownx.snippets: {INCLUDES}",
     ),
     "markdown-attachment-with-another-ending": (
         lambda s: (s.record("notes.mdown", draft_record(s)), attach(s, "notes.mdown")),
@@ -335,6 +357,19 @@ def stdout_problems(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if not line.endswith("to fix before the site can be built.")]
 
 
+def stops_check_and_build(site: SiteFolder, expected: str) -> str:
+    """`yswd check` prints exactly the one problem, and a real build stops with it, writing no site;
+    what both said, for more checks."""
+    check = site.yswd("check")
+    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
+    build = site.mkdocs("build")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines()
+    assert "Traceback" not in check.stderr + build.stderr
+    assert not (site.root / "site").exists()
+    return check.stdout + build.stderr
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_route_is_one_exact_problem_in_yswd_check(site: SiteFolder, case: str) -> None:
     change, expected = CASES[case]
@@ -367,8 +402,10 @@ CLASSES = {  # cases that can be made together (copyright and custom_dir would m
     "links": ["link-to-a-draft", "linked-folder", "attachment-linking-to-another-records-file"],
     "any-file": [name for name in CASES if name.startswith(("loose-file", "attached-", "utf16", "windows", "gzipped", "word", "excel", "text-named", "picture", "unreadable", "draft-copied", "hard-link"))],
     "inherited": ["inherited-settings"],
+    "inherited-through-env": ["inherited-through-env"],
     "theme-files": ["theme-partial-with-another-ending"],
     "includes": ["snippets"],
+    "includes-through-env": ["snippets-named-through-env"],
 }
 
 
@@ -499,6 +536,21 @@ FROM_THE_ENVIRONMENT: dict[str, tuple[str, dict[str, str], str]] = {
         {"MAILTO": "mailto:jo.bloggs@gmail.com"},
         f"mkdocs.yml:12: extra.social[1].link: {from_the_environment(EMAIL)}",
     ),
+    "site-url": (
+        "site_url: !ENV [SITE_URL, 'https://example.nhs.uk/']\n",
+        {"SITE_URL": "https://example.nhs.uk/call-07700900143/"},
+        f"mkdocs.yml:12: site_url: {from_the_environment(PHONE)}",
+    ),
+    "repo-name": (
+        "repo_name: !ENV [REPO, testshire/site]\n",
+        {"REPO": "jo.bloggs@gmail.com/site"},
+        f"mkdocs.yml:12: repo_name: {from_the_environment(EMAIL)}",
+    ),
+    "extra-css": (
+        "extra_css:\n  - !ENV [STYLE, 'https://example.nhs.uk/style.css']\n",
+        {"STYLE": "https://example.nhs.uk/07700900144/style.css"},
+        f"mkdocs.yml:12: extra_css[1]: {from_the_environment(PHONE)}",
+    ),
     "nav-title": (
         "nav:\n  - !ENV [HOME_TITLE, Home]: index.md\n",
         {"HOME_TITLE": "Jo (DOB 12/03/1961)"},
@@ -575,13 +627,7 @@ BROUGHT_BACK: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
 def test_a_file_exclude_docs_brings_back_is_checked_like_any_other(site: SiteFolder, case: str) -> None:
     change, expected = BROUGHT_BACK[case]
     change(site)
-    check = site.yswd("check")
-    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
-    build = site.mkdocs("build")
-    assert build.returncode == 1
-    assert expected in build.stderr.splitlines()
-    assert "Traceback" not in check.stderr + build.stderr
-    assert not (site.root / "site").exists()
+    stops_check_and_build(site, expected)
 
 
 def test_a_hidden_file_left_out_of_the_site_is_not_read(site: SiteFolder) -> None:
@@ -625,11 +671,11 @@ RECORD_ALLOW = (
 )
 
 
-def in_an_id(kind: str = NAME) -> str:
+def in_an_id(kind: str = NAME, allow: str = RECORD_ALLOW) -> str:
     return (
-        f"looks like {kind}. Remove it: ids become web addresses, page anchors and columns of the data files, "
+        f"looks like {kind}. Remove it: ids and keys become web addresses, page anchors and columns of the data files, "
         "so they never name a person: use words about the subject, such as waits or saturday-clinic. If it is safe "
-        f"to publish, such as a public venue or switchboard, {RECORD_ALLOW} {FIX_HISTORY}"
+        f"to publish, such as a public venue or switchboard, {allow} {FIX_HISTORY}"
     )
 
 
@@ -655,6 +701,14 @@ NAMED: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         lambda s: s.record("david-brown.md", draft_record(s).replace("Scan appointment times", "Referral")),
         f"content/engagements/david-brown.md:1: file name: {named(NAME)}",
     ),
+    "strategy-method-id": (
+        lambda s: s.write("content/strategy.yml", s.read("content/strategy.yml").replace("id: surveys", "id: mrs-patel")),
+        f"content/strategy.yml:7: methods[(hidden)].id: {in_an_id(allow=SITE_ALLOW)}",
+    ),
+    "topic-key": (
+        lambda s: s.write("site_config/organisation.yml", s.read("site_config/organisation.yml").replace("  mental-health: Mental health\n", "  mental-health: Mental health\n  sarah-jones: Her complaint\n")),
+        f"site_config/organisation.yml:12: topics.(hidden): {in_an_id(allow=SITE_ALLOW)}",
+    ),
     "folder-of-letters": (
         lambda s: s.write("content/letters/emma-wilson/reply.txt", "Thank you.\n"),
         f"content/letters/emma-wilson:1: file name: {named(NAME)}",
@@ -666,14 +720,9 @@ NAMED: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
 def test_a_name_as_an_id_or_file_name_is_refused_and_never_repeated(site: SiteFolder, case: str) -> None:
     change, expected = NAMED[case]
     change(site)
-    check = site.yswd("check")
-    assert (check.returncode, stdout_problems(check.stdout)) == (1, [expected]), check.stdout + check.stderr
-    build = site.mkdocs("build")
-    assert build.returncode == 1
-    assert expected in build.stderr.splitlines()
-    assert not (site.root / "site").exists()
+    said = stops_check_and_build(site, expected)
     for name in ("john", "patel", "sarah", "khan"):
-        assert name not in (check.stdout + build.stderr).lower()
+        assert name not in said.lower()
 
 
 def test_a_name_in_an_id_is_hidden_in_every_problem_about_it(site: SiteFolder) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import hashlib
+import os
 import typing
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -88,7 +89,18 @@ def _keep_config_files(path: Path, layout: Layout, content: Content) -> None:
         match = _INHERIT.search(text or "")
         if match is None:
             return
-        path = path.parent / match[2].strip()
+        path = path.parent / _from_environment(match[2].strip())
+
+
+_ENV_TAG = re.compile(r"^!ENV[ \t]+(?:\[[ \t]*([\w]+)[ \t]*(?:,[ \t]*(['\"]?)(.*?)\2[ \t]*)?\]|([\w]+))$")
+
+
+def _from_environment(written: str) -> str:
+    """A setting as MkDocs reads it: `!ENV NAME` or `!ENV [NAME, default]` is the variable, else the default."""
+    match = _ENV_TAG.match(written)
+    if match is None:
+        return written
+    return os.environ.get(match[1] or match[4]) or (match[3] or "")
 
 
 def _keep_text(path: Path, shown: str, content: Content) -> str | None:

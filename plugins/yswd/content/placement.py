@@ -32,7 +32,7 @@ def placement_problems(layout: Layout, content: Content) -> Iterator[Problem]:
     yield from _engagements_folder(layout, content)
     yield from _records_outside(layout, content)
     yield from _links(layout, content)
-    yield from _includers(content)
+    yield from _includers(layout, content)
 
 
 def _engagements_folder(layout: Layout, content: Content) -> Iterator[Problem]:
@@ -141,22 +141,35 @@ def _links(layout: Layout, content: Content) -> Iterator[Problem]:
         )
 
 
+INCLUDERS = ("pymdownx.snippets", "markdown_include", "markdown_include.include", "mdx_include", "include-markdown", "macros")
+"""Markdown extensions and MkDocs plugins that copy another file's text into a page."""
 _INCLUDER = re.compile(
-    r"^[ \t]*-[ \t]*['\"]?(pymdownx\.snippets|markdown_include(?:\.include)?|mdx_include|include-markdown|macros)['\"]?[ \t]*(?::|$)",
+    rf"^[ \t]*-?[ \t]*['\"]?({'|'.join(re.escape(name) for name in INCLUDERS)})['\"]?[ \t]*(?::|$)",
     re.MULTILINE,
 )
-"""Markdown extensions and MkDocs plugins that copy another file's text into a page."""
+INCLUDES = (
+    "lets a page copy in the text of any file, a draft record or a file outside the content folder "
+    "included, which the site can't check before it is published. Remove it from this file, and "
+    "write the text into the page itself."
+)
 
 
-def _includers(content: Content) -> Iterator[Problem]:
+def _includers(layout: Layout, content: Content) -> Iterator[Problem]:
     """An extension or plugin that lets a page take in any file (a draft record, a file outside the
-    content folder) is refused: what it takes in is never a file the checks see as published."""
+    content folder) is refused: what it takes in is never a file the checks see as published.
+
+    Found as written, in mkdocs.yml and what it inherits, and as MkDocs loaded them, so one named
+    through `!ENV` is found too (at the line of markdown_extensions or plugins).
+    """
+    found = set()
     for shown in content.config_files:
         text = content.texts.get(shown, "")
         for match in _INCLUDER.finditer(text):
-            yield Problem(
-                shown, text.count("\n", 0, match.start()) + 1, match[1],
-                "lets a page copy in the text of any file, a draft record or a file outside the content folder "
-                "included, which the site can't check before it is published. Remove it from this file, and "
-                "write the text into the page itself.",
-            )
+            found.add(match[1])
+            yield Problem(shown, text.count("\n", 0, match.start()) + 1, match[1], INCLUDES)
+    mkdocs = layout.shown(layout.mkdocs_path)
+    text = content.texts.get(mkdocs, "")
+    for setting_name, name in layout.extensions:
+        if name in INCLUDERS and name not in found:
+            setting = re.search(rf"^{setting_name}[ \t]*:", text, re.MULTILINE)
+            yield Problem(mkdocs, text.count("\n", 0, setting.start()) + 1 if setting else 1, name, INCLUDES)

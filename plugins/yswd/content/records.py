@@ -104,6 +104,9 @@ class Layout:
     settings: dict[str, object] = field(default_factory=dict, compare=False)
     """mkdocs.yml's settings that every page shows (site_name, copyright, extra, nav...) as MkDocs
     loaded them: after INHERIT and `!ENV`, so a value from the environment is checked too."""
+    extensions: tuple[tuple[str, str], ...] = ()
+    """(markdown_extensions or plugins, a name): each Markdown extension and MkDocs plugin as MkDocs
+    loaded them (`!ENV` included)."""
     option_mistakes: dict[str, str] = field(default_factory=dict, compare=False)
     """yswd's options in mkdocs.yml that were written wrongly, with what each should be."""
     excluded: Callable[[str], bool] | None = field(default=None, compare=False)

@@ -102,39 +102,39 @@ def _scan_record(shown: str, text: str, record: EngagementFile | None, site_allo
         data, source = parsed
     allowed = site_allowed.with_texts(_allow_texts(data, "allow_personal_data"))
     yield from _scan_yaml(data, source, front, 2, allowed, RECORD_HINT)
-    yield from _names_in_ids(data, source, allowed)
+    yield from _names_in_ids(data, source, allowed, RECORD_HINT)
     yield from scan_text(body, body_line, shown, STORY, allowed, RECORD_HINT)
 
 
 IDS = (
-    "ids become web addresses, page anchors and columns of the data files, so they never name a "
+    "ids and keys become web addresses, page anchors and columns of the data files, so they never name a "
     "person: use words about the subject, such as waits or saturday-clinic."
 )
 
 
-def _names_in_ids(data: object, source: Source, allowed: Allowed) -> Iterator[Problem]:
-    """A record's id, aliases and its themes' and actions' ids that look like a person's name."""
-    if not isinstance(data, dict):
-        return
-    paths: list[tuple] = [("id",)]
-    paths += [("aliases", index) for index in range(len(data.get("aliases") or []))]
-    for key in ("you_said", "we_did"):
-        items = data.get(key)
-        paths += [(key, index, "id") for index in range(len(items))] if isinstance(items, list) else []
-    for path in paths:
-        value = _at(data, path)
-        hit = name_in(value, allowed) if isinstance(value, str) else None
+def _names_in_ids(data: object, source: Source, allowed: Allowed, template: str, keys: bool = False) -> Iterator[Problem]:
+    """Ids that look like a person's name: every `id` at any depth (themes, actions, methods,
+    commitments), a record's aliases and, with `keys`, a settings file's keys (topics, localities)."""
+    for path, value in _ids(data, (), keys):
+        hit = name_in(value, allowed)
         if hit is not None:
-            yield Problem(source.path, source.line(*path), field_label(path, data), message(hit, hint(RECORD_HINT, allowed), IDS))
+            yield Problem(source.path, source.line(*path), field_label(path, data), message(hit, hint(template, allowed), IDS))
 
 
-def _at(data: object, path: tuple) -> object:
-    for part in path:
-        if isinstance(part, int):
-            data = data[part] if isinstance(data, list) and part < len(data) else None
-        else:
-            data = data.get(part) if isinstance(data, dict) else None
-    return data
+def _ids(value: object, path: tuple, keys: bool) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if keys and isinstance(key, str):
+                yield path + (key,), key
+            if key == "id" and isinstance(item, str):
+                yield path + (key,), item
+            elif key == "aliases" and isinstance(item, list):
+                yield from ((path + (key, index), alias) for index, alias in enumerate(item) if isinstance(alias, str))
+            else:
+                yield from _ids(item, path + (key,), keys)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ids(item, path + (index,), keys)
 
 
 def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, allowed: Allowed) -> Iterator[Problem]:
@@ -144,6 +144,7 @@ def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, 
         yield from scan_text(text, 1, shown, "", allowed, SITE_HINT, PUBLISHED)
         return
     yield from _scan_yaml(*parsed, text, 1, allowed, SITE_HINT, PUBLISHED, comments=False)
+    yield from _names_in_ids(*parsed, allowed, SITE_HINT, keys=True)
 
 
 def _scan_yaml(

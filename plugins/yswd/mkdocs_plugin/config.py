@@ -59,6 +59,22 @@ class YesNo(_Plain, c.Type):
         self.rule = "should be true or false."
 
 
+class AlwaysOn(_Plain, c.Type):
+    """`enabled`, which MkDocs plugins have by custom: here only `true` is accepted."""
+
+    def __init__(self) -> None:
+        super().__init__(bool, default=True)
+        self.rule = (
+            "can't be turned off: yswd's checks are what keep drafts and personal data out of the site, and "
+            "without them MkDocs would publish every record as it is, drafts included. Remove this line."
+        )
+
+    def run_validation(self, value: object) -> bool:
+        if value is not True:
+            raise ValidationError(self.rule)
+        return value
+
+
 class Folder(_Plain, c.Type):
     def __init__(self, default: str):
         super().__init__(str, default=default)
@@ -71,8 +87,8 @@ class YouSaidWeDidConfig(base.Config):
         self.mistakes: dict[str, str] = {}
         """Options written wrongly (see `_Plain`), each with the rule it should follow."""
 
-    enabled = YesNo(default=True)
-    """Turn the plugin off without removing it from mkdocs.yml."""
+    enabled = AlwaysOn()
+    """Only `true`: `enabled: false` (or `!ENV [CI, false]`) would publish every record raw."""
 
     audience = Choice(AUDIENCES, default="public")
     """Who the build is for: `public`, or `review` for the reader panel. The YSWD_AUDIENCE

@@ -29,13 +29,21 @@ def layout_for(config: MkDocsConfig, options: YouSaidWeDidConfig) -> Layout:
         no_records_yet=options.no_records_yet,
         theme_dir=Path(custom_dir) if custom_dir else None,
         settings={name: _plain(config.get(name)) for name in SHOWN_SETTINGS if config.get(name) is not None},
+        extensions=(
+            *(("markdown_extensions", name) for name in config.markdown_extensions if isinstance(name, str)),
+            *(("plugins", name) for name in config.plugins),
+        ),
         option_mistakes=dict(options.mistakes),
         excluded=_excluded(config),
     )
 
 
-SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "extra", "nav")
-"""mkdocs.yml's settings that reach every page (the header, the footer, the menu, the page's metadata)."""
+SHOWN_SETTINGS = (
+    "site_name", "site_description", "site_author", "copyright", "extra", "nav",
+    "site_url", "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
+)
+"""mkdocs.yml's settings that reach every page (the header, the footer, the menu, the page's
+metadata, its links and the sitemap)."""
 
 
 def _plain(value: object) -> object:
@@ -44,7 +52,8 @@ def _plain(value: object) -> object:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
-    return value
+    path = getattr(value, "path", None)  # a script of extra_javascript, with its attributes
+    return path if isinstance(path, str) else value
 
 
 def _excluded(config: MkDocsConfig) -> Callable[[str], bool]:

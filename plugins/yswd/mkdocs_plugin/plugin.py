@@ -129,8 +129,6 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             progress.hide_info_messages()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return config
         gc.unfreeze()  # the last build's objects (serve) may be collected again
         audience = os.environ.get("YSWD_AUDIENCE") or self.config.audience
         if audience not in AUDIENCES:
