@@ -49,3 +49,9 @@ def test_a_share_says_in_one_pair_of_brackets_how_many_engagements_recorded_no_n
 def test_an_action_answering_several_themes_lists_them_without_doubled_stops(site: Path) -> None:
     page = page_text(site, "engagements/open-drop-ins")
     assert "In answer to: The car park is too small; The signs to the unit are hard to follow." in page
+
+
+def test_the_report_says_how_aims_on_numbers_of_people_turned_out_in_sentences(site: Path) -> None:
+    report = page_text(site, "reports/2024-25")
+    assert "2 aims set a number of people to hear from. 1 was met. For 1, it is not known: the number was given" in report
+    assert "engagement aim" not in report

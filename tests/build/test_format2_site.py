@@ -81,7 +81,7 @@ def test_an_aim_short_of_its_target_on_at_least_so_many_people_is_not_known(buil
     assert records["gp-access-survey"]["aims"] == [
         {"text": "Hear from 500 people", "measure": "participants", "target": 500, "reached": 450, "met": None}
     ]
-    assert 'for 1 it is not known, because the number was given as "at least"' in text(site, "reports/2024-25")
+    assert 'For 1, it is not known: the number was given as "at least"' in text(site, "reports/2024-25")
 
 
 def test_a_record_without_a_story_has_no_empty_heading(built) -> None:

@@ -43,13 +43,17 @@ def test_words_containing_a_term_are_left_alone() -> None:
 
 def test_the_expansion_never_splits_a_word() -> None:
     html = GLOSSARY.mark("<p>Most GPs agreed.</p>")
-    assert html == '<p>Most <abbr title="General practitioner">GP</abbr>s (General practitioner) agreed.</p>'
-    for written in ("GP's", "GP&#39;s", "GP’s", "GP-led", "GPs’"):
+    assert html == '<p>Most <abbr title="General practitioner">GP</abbr>s (General practitioners) agreed.</p>'
+    for written, expansion in (("GP's", "General practitioner"), ("GP&#39;s", "General practitioner"), ("GP’s", "General practitioner"),
+                               ("GP-led", "General practitioner"), ("GPs’", "General practitioners")):
         html = GLOSSARY.mark(f"<p>A {written} clinic. Another GP.</p>")
         rest = written[2:]
-        assert html.startswith(f'<p>A <abbr title="General practitioner">GP</abbr>{rest} (General practitioner) clinic.'), html
+        assert html.startswith(f'<p>A <abbr title="General practitioner">GP</abbr>{rest} ({expansion}) clinic.'), html
     html = GLOSSARY.mark('<p><abbr title="General practitioner">GP</abbr>s first</p>')
-    assert html == '<p><abbr title="General practitioner">GP</abbr>s (General practitioner) first</p>'
+    assert html == '<p><abbr title="General practitioner">GP</abbr>s (General practitioners) first</p>'
+    # a plural term is spelled out in the plural: "networks (PCNs)" needs nothing more
+    assert GLOSSARY.mark("<p>Two primary care networks (PCNs) met.</p>").endswith("PCN</abbr>s) met.</p>")
+    assert GLOSSARY.mark("<p>Two PCNs met.</p>").endswith("s (Primary Care Networks) met.</p>")
 
 
 def test_a_term_already_spelled_out_before_its_brackets_is_not_explained_again() -> None:

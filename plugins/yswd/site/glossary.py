@@ -81,11 +81,19 @@ class Glossary:
             out.append(html[end:word_end])
             if term not in explained and not quiet.contains(start):
                 explained.add(term)
-                out.append(_explanation(html, start, word_end, self.entries[term].expansion))
+                plural = re.match(rf"s(?:{_APOSTROPHE})?$", html[end:word_end]) is not None
+                out.append(_explanation(html, start, word_end, _plural(self.entries[term].expansion) if plural else self.entries[term].expansion))
             last = word_end
         out.append(html[last:])
         return "".join(out)
 
+
+
+def _plural(expansion: str) -> str:
+    """The expansion of a term written in the plural ("GPs"): General Practitioners."""
+    if re.search(r"[^aeiou]y$", expansion):
+        return expansion[:-1] + "ies"
+    return expansion + ("es" if re.search(r"(s|x|z|ch|sh)$", expansion) else "s")
 
 
 def _explanation(html: str, start: int, end: int, expansion: str) -> str:
