@@ -586,6 +586,11 @@ def exclude_docs(site: SiteFolder, *lines: str) -> None:
     site.write("mkdocs.yml", site.read("mkdocs.yml") + f"exclude_docs: |\n{listed}")
 
 
+def bring_back(pattern: str, path: str, text: str) -> Callable[[SiteFolder], None]:
+    """A file MkDocs would leave out, brought back into the site by an exclude_docs line."""
+    return lambda site: (exclude_docs(site, pattern), site.write(path, text))
+
+
 UNCHECKED = (
     "MkDocs would publish this file, but the site's checks did not read it (it may be brought back into the "
     "site by exclude_docs in mkdocs.yml, or reached through a link), so it could hold personal data or a draft. "
@@ -593,15 +598,15 @@ UNCHECKED = (
 )
 BROUGHT_BACK: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
     "hidden-file": (
-        lambda s: (exclude_docs(s, "!.notes.txt"), s.write("content/.notes.txt", f"Notes\n{SECRET}\n")),
+        bring_back("!.notes.txt", "content/.notes.txt", f"Notes\n{SECRET}\n"),
         f"content/.notes.txt:2: {published(PHONE)}",
     ),
     "hidden-folder": (
-        lambda s: (exclude_docs(s, "!.hidden/"), s.write("content/.hidden/list.csv", "name,phone\nJo,07700900130\n")),
+        bring_back("!.hidden/", "content/.hidden/list.csv", "name,phone\nJo,07700900130\n"),
         f"content/.hidden/list.csv:2: {published(PHONE)}",
     ),
     "hidden-page": (
-        lambda s: (exclude_docs(s, "!.about.md"), s.write("content/.about.md", "# About\n\nWrite to jo.bloggs@example.com.\n")),
+        bring_back("!.about.md", "content/.about.md", "# About\n\nWrite to jo.bloggs@example.com.\n"),
         f"content/.about.md:3: {published(EMAIL)}",
     ),
     "draft-in-a-hidden-folder": (
@@ -609,11 +614,11 @@ BROUGHT_BACK: dict[str, tuple[Callable[[SiteFolder], None], str]] = {
         f"content/.archive/old.md:4: status: {stray()}",
     ),
     "hidden-file-inside-an-ordinary-folder": (
-        lambda s: (exclude_docs(s, "!downloads/.list.txt"), s.write("content/downloads/.list.txt", "Jo: 07700 900131\n")),
+        bring_back("!downloads/.list.txt", "content/downloads/.list.txt", "Jo: 07700 900131\n"),
         f"content/downloads/.list.txt:1: {published(PHONE)}",
     ),
     "hidden-folder-name": (
-        lambda s: (exclude_docs(s, "!.*/"), s.write("content/.07700900128/notes.txt", "Notes.\n")),
+        bring_back("!.*/", "content/.07700900128/notes.txt", "Notes.\n"),
         f"content/.07700900128:1: file name: {named(PHONE)}",
     ),
     "link-to-a-hidden-folder": (
