@@ -22,6 +22,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURES / "format2-extra", folder.root, dirs_exist_ok=True)
     result = folder.mkdocs("build", "--strict")
     assert result.returncode == 0, result.stderr
+    review = folder.mkdocs("build", "--strict", env={"YSWD_AUDIENCE": "review"})
+    assert review.returncode == 0, review.stderr
     return folder.root / "site"
 
 
@@ -55,3 +57,9 @@ def test_the_report_says_how_aims_on_numbers_of_people_turned_out_in_sentences(s
     report = page_text(site, "reports/2024-25")
     assert "2 aims set a number of people to hear from. 1 was met. For 1, it is not known: the number was given" in report
     assert "engagement aim" not in report
+
+
+def test_a_draft_without_actions_says_so_in_the_review_build(site: Path) -> None:
+    page = page_text(site.parent / "site-review", "engagements/draft-idea")
+    assert "What happens next No actions have been written down yet." in page
+    assert "1 word (body): Draft." in page and "1 words" not in page

@@ -39,7 +39,7 @@ def format_report(report: Report) -> str:
         )
     if report.longest:
         lines.append("  Longest sentences:")
-        lines.extend(f"    {s.words} words ({s.part}): {_shorten(s.text)}" for s in report.longest)
+        lines.extend(f"    {s.words} {'word' if s.words == 1 else 'words'} ({s.part}): {_shorten(s.text)}" for s in report.longest)
     if report.jargon:
         lines.append("  Jargon:")
         lines.extend(
