@@ -66,6 +66,8 @@ def test_the_readme_commands_check_and_build_the_new_site_in_its_folder(new_site
     assert not (new_site / "site" / "engagements").exists()
     assert (new_site / "site" / "how-to-edit" / "index.html").is_file()
     assert "fonts.googleapis.com" not in home
+    way = (new_site / "site" / "ways-to-take-part" / "surveys" / "index.html").read_text(encoding="utf-8")
+    assert "How to join" in way and "Open surveys are listed on the home page of this site." in way
 
 
 @pytest.mark.parametrize("how", ["relative", "absolute"])
