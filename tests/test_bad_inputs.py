@@ -168,6 +168,7 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "count-not-number.md": [(11, "reach.participants", "should be a whole number, like 120, or unknown if the number was not recorded.")],
     "count-with-comma.md": [(11, "reach.participants", "should be written without commas, like 1200.")],
     "progress-with-percent.md": [(23, "we_did[late-clinic].progress", "should be a number without the % sign.")],
+    "method-count-exceeds-participants.md": [(13, "reach.methods[1].count", "is 1200, more than the 1000 participants. No way of taking part can have more people than everyone who took part: check the numbers, or make participants the larger one.")],
     "group-exceeds-participants.md": [(13, "reach.groups.young-people", "is 60, more than the 50 participants. A group can't be larger than everyone who took part.")],
     "rating-out-of-range.md": [(17, "evaluation.rating", "should be between 1 and 5.")],
     "progress-out-of-range.md": [(23, "we_did[late-clinic].progress", "should be between 0 and 100.")],

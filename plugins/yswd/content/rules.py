@@ -181,6 +181,15 @@ def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
                 f"reach.groups.{key}" if key in known else "reach.groups",
                 f"is {count}, more than the {reach.count} participants. A group can't be larger than everyone who took part.",
             )
+    if reach.precision == "at-least":
+        return  # a way with more people says only that "at least" was an understatement
+    for index, method in enumerate(reach.counted_methods):
+        if method.count is not None and method.count > reach.count:
+            yield Problem(
+                record.source.path, record.source.line("reach", "methods", index, "count"), f"reach.methods[{index + 1}].count",
+                f"is {method.count}, more than the {reach.count} participants. No way of taking part can have more "
+                "people than everyone who took part: check the numbers, or make participants the larger one.",
+            )
 
 
 def themes_and_actions(record: EngagementFile, content: Content) -> Iterator[Problem]:
