@@ -243,7 +243,8 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "phase-end-before-start.md": [(16, "phases[2].end", "is before this phase's start. The end date must be on or after the start date.")],
     "share-beside-count.md": [(19, "you_said[evenings].share", "can't be given with count. Give count (how many people said it) or share (the per cent who said it), not both.")],
     "share-out-of-range.md": [(18, "you_said[evenings].share", "should be between 0 and 100.")],
-    "update-date-as-month.md": [(24, "we_did[late-clinic].updates[1].date", "needs the day as well, written YYYY-MM-DD. Only some dates (such as start and end) can be just a month.")],
+    "due-not-a-real-month.md": [(23, "we_did[late-clinic].due", "is not a real month: months are written YYYY-MM, like 2017-06 for June 2017.")],
+    "update-month-after-its-days.md": [(26, "we_did[late-clinic].updates[2].date", "is earlier than the update above it (a month counts from its first day). List updates oldest first.")],
     "way-unknown.md": [(10, "ways[1]", "is not one of the methods (ways to take part) in content/strategy.yml. Did you mean \"surveys\"? The ones we know are: surveys.")],
     "yaml-error-with-allowance.md": [(5, "", "There is a colon followed by a space where YAML does not expect one. If it is inside a piece of text, put the whole text in double quotes, like: summary: \"We asked: what matters to you?\" Otherwise, check this line is not indented further than it should be.")],
     # --- ids across the site: the minimal site already has the record `scan-times` -----

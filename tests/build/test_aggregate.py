@@ -129,7 +129,7 @@ def test_a_regional_site_from_three_organisations_builds_and_attributes_every_re
         for record in data["records"]:
             assert by_id[f"{code}/{record['id']}"] == record
     assert len(by_id) == sum(len(d["records"]) for d in published.values())
-    assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.1", "QF7": "2.1", "RX1": "1.0"}
+    assert {o["ods_code"]: o["format_version"] for o in combined["organisations"]} == {"QE1": "2.2", "QF7": "2.2", "RX1": "1.0"}
     organisations = {o["ods_code"]: o for o in combined["organisations"]}
     assert organisations["QE1"]["vocabulary"] == published["QE1"]["vocabulary"] and organisations["RX1"]["vocabulary"] is None
     site_url = published["QF7"]["publisher"]["site_url"]
@@ -172,7 +172,7 @@ def test_a_source_that_does_not_validate_is_refused_naming_source_and_field(regi
     del data["records"][2]["participants"]
     broken.write_text(json.dumps(data), encoding="utf-8")
     result = folder.yswd("aggregate", str(broken), "--out", str(out), "--name", "Region")
-    assert f'records[{bad["id"]}]: is missing "participants", which format 2.1 requires.' in result.stderr
+    assert f'records[{bad["id"]}]: is missing "participants", which format 2.2 requires.' in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -306,7 +306,7 @@ def test_the_regional_site_shows_each_publishers_labels_and_falls_back_to_keys_f
     assert site.mkdocs("build", "--strict").returncode == 0
     out = site.root / "site"
     qe1, qf7, rx1 = published(region, "QE1"), published(region, "QF7"), json.loads(region["old"].read_bytes())
-    assert qe1["format"]["version"] == "2.1" and "vocabulary" not in rx1
+    assert qe1["format"]["version"] == "2.2" and "vocabulary" not in rx1
     assert qe1["vocabulary"]["topics"]["mental-health"] == "CAMHS and children's wellbeing"
     assert qf7["vocabulary"]["topics"]["gp-access"] == "Getting a GP appointment"
     hub = text_of(out / "topics/index.html")
@@ -375,5 +375,5 @@ def test_a_source_that_claims_2_1_without_its_labels_is_refused(region: dict, tm
     result = SiteFolder(region["work"]).yswd("aggregate", str(broken), "--out", str(tmp_path / "out"), "--name", "Region")
     assert result.returncode == 1
     position = record["topics"].index("gp-access") + 1
-    assert f"{broken}: records[{record['id']}].topics[{position}]: has no label in vocabulary.topics, which format 2.1 requires for every topic the file uses. Add its label there." in result.stderr
+    assert f"{broken}: records[{record['id']}].topics[{position}]: has no label in vocabulary.topics, which format 2.2 requires for every topic the file uses. Add its label there." in result.stderr
     assert not (tmp_path / "out").exists()

@@ -24,6 +24,7 @@ INVENTED = [
     "1 June 2017", "2017-06-01", "30 September 2017", "2017-09-30", "1 November 2017", "2017-11-01",
     "1 December 2017", "2017-12-01", "1 May 2019", "2019-05-01", "30 June 2019", "2019-06-30",
     "1 June 2020", "2020-06-01", "1 September 2024", "2024-09-01", "30 November 2024", "2024-11-30",
+    "1 January 2025", "2025-01-01", "31 January 2025", "2025-01-31", "2027-03-01",
 ]
 
 
@@ -112,7 +113,7 @@ def test_each_action_is_shown_once_with_every_theme_it_answers(built) -> None:
     assert "Status as at 3 April 2018." in page
     survey = text(site, "engagements/gp-access-survey")
     assert "Raised by fewer than 5 people." in survey
-    assert "Status as at 2 December 2024." in survey
+    assert survey.count("Status as at January 2025.") == 2  # the update of one, the record's latest date for the other
 
 
 def test_totals_add_what_is_known_and_say_what_is_not(built) -> None:
@@ -166,10 +167,29 @@ def test_open_data_keeps_what_was_written(built) -> None:
     assert next(r for r in rows if r["engagement_id"] == "walk-in-centre")["participants_precision"] == "not recorded"
 
 
+def test_a_due_date_and_an_update_known_only_to_the_month_stay_months(built) -> None:
+    """"By March 2025" is written 2025-03: it shows, sorts and is published as the month."""
+    folder, site, _ = built
+    survey = text(site, "engagements/gp-access-survey")
+    assert "Due: March 2025" in survey and "(planned, due March 2025)" in survey
+    assert survey.index("2 December 2024") < survey.index("January 2025: The practices in the north started call-backs.")
+    assert "Due March 2027" in text(site, "strategy")
+    data = json.loads((site / "data/engagements.json").read_text(encoding="utf-8"))
+    actions = {a["id"]: a for r in data["records"] for a in r["we_did"]}
+    assert actions["help-online"]["due"] == "2025-03"
+    assert [u["date"] for u in actions["call-back"]["updates"]] == ["2024-12-02", "2025-01"]
+    assert json.loads((site / "data/schema.json").read_text(encoding="utf-8"))["title"] == "yswd engagements, format 2.2"
+    older = json.loads((site / "data/schema/2.1.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    assert not jsonschema.Draft202012Validator(older, format_checker=checker).is_valid(data), "2.1 has no month due dates"
+    rows = list(csv.DictReader(io.StringIO((site / "data/engagements.csv").read_text(encoding="utf-8"))))
+    assert next(r for r in rows if r["action_id"] == "help-online")["due"] == "2025-03"
+
+
 def test_review_build_advises_on_statuses_that_may_be_out_of_date(built) -> None:
     folder, _, log = built
-    assert "status may be out of date: it says planned as at 11 December 2024" in log
-    assert "status may be out of date: it says in-progress as at 2 December 2024" in log
+    assert "status may be out of date: it says planned as at January 2025" in log
+    assert "status may be out of date: it says in-progress as at January 2025" in log
     assert log.count("status may be out of date") == 2
     page = (folder.root / "site-review/engagements/gp-access-survey/index.html").read_text(encoding="utf-8")
     assert "we_did[help-online].status: status may be out of date" in html.unescape(page)

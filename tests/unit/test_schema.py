@@ -61,6 +61,7 @@ def test_the_examples_cover_every_status() -> None:
         (lambda d: d.update(start="1 March 2025"), "start"),
         (lambda d: d.update(topics=["Mental Health"]), "topics/0"),
         (lambda d: d["we_did"][0].update(progress=120), "we_did/0/progress"),
+        (lambda d: d["we_did"][0].update(due="2026-3"), "we_did/0/due"),
         (lambda d: d["we_did"][0].update(status="finished"), "we_did/0/status"),
         (lambda d: d["reviews"][0].update(reviewer="Jane Smith"), "reviews/0/reviewer"),
         (lambda d: d["reach"].update(participants=-1), "reach/participants"),
@@ -73,6 +74,12 @@ def test_mistakes_break_the_schema(change, where: str) -> None:
     change(data)
     errors = list(validator().iter_errors(data))
     assert errors and where in _paths(errors)
+
+
+def test_a_due_date_and_an_update_may_be_a_month() -> None:
+    data = front_matter((ROOT / "tests/fixtures/minimal/content/engagements/scan-times.md").read_text(encoding="utf-8"))
+    data["we_did"][0].update(due="2026-03", updates=[{"date": "2026-02", "text": "Rooms booked."}])
+    assert not list(validator().iter_errors(data))
 
 
 def _paths(errors) -> set[str]:

@@ -6,7 +6,7 @@ The contract (content-format.md, "content/strategy.yml"):
 - with a `metric`, the figure is computed from the published records that start within
   the strategy's `period`, and compared with `target`;
 - it is "met" when it reaches the target; otherwise "not met" once `due` has passed
-  (due before today), and "not yet met" before that. "Today" is the one build date.
+  (due before today; a month `due` passes after its last day), and "not yet met" before that. "Today" is the one build date.
 - a figure that is only a bound is labelled only where the bound decides: a lower bound
   ("at least", or a total that leaves out engagements with no number) that reaches the
   target is met, and an upper bound ("at most": a share of "at least" people) that falls
@@ -24,6 +24,7 @@ from yswd.analysis.figures import Figures, count, precision_of, unrecorded
 from yswd.analysis.reach import PRECISION_WORDS, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
+from yswd.dates import last_day
 
 Label = Literal["met", "not yet met", "not met", "not known"]
 Bound = Literal["lower", "upper"]
@@ -153,7 +154,7 @@ def label(value: float | None, target: float, due: date | None, today: date, bou
         return "not known"
     if reaches:
         return "met"
-    if due is not None and due < today:
+    if due is not None and last_day(due) < today:
         return "not met"
     return "not yet met"
 

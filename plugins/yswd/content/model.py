@@ -297,7 +297,7 @@ class Theme(Record):
 class Update(Record):
     """One step in an action's progress."""
 
-    date: Day = Field(description="When it happened.")
+    date: MonthOrDay = Field(description="When it happened: YYYY-MM-DD, or YYYY-MM when only the month is known.")
     text: Text = Field(description="What happened.")
 
 
@@ -311,7 +311,7 @@ class Action(Record):
     progress: Optional[Percent] = Field(None, description="How far along it is, 0 to 100.")
     reason: Optional[Text] = Field(None, description="Why not: only, and required, when the status is not-taken-forward.")
     owner: Optional[Text] = Field(None, description="The team responsible (a team, never a person's name).")
-    due: Optional[Day] = Field(None, description="When it is due.")
+    due: Optional[MonthOrDay] = Field(None, description="When it is due: YYYY-MM-DD, or YYYY-MM (due by the month's end).")
     completed: Optional[MonthOrDayOrUnknown] = Field(None, description="When it was done: only, and required, when the status is done. A date, YYYY-MM, or unknown.")
     updates: list[Update] = Field([], description="Progress log, oldest first.")
 
@@ -459,7 +459,7 @@ class Commitment(Record):
     metric: Optional[Metric] = Field(None, description="A figure computed from published records: group-share, group-representation, feedback-given-share, engagement-count or participants.")
     group: Optional[Slug] = Field(None, description="The group counted by group-share or group-representation.")
     target: Optional[Number] = Field(None, description="The figure aimed for; for a share, a percentage.")
-    due: Optional[Day] = Field(None, description="When it should be met.")
+    due: Optional[MonthOrDay] = Field(None, description="When it should be met: YYYY-MM-DD, or YYYY-MM (by the month's end).")
 
 
 class EasyReadLine(Record):

@@ -17,7 +17,7 @@ from yswd.content.markdown_limits import markdown_field_problems, markdown_troub
 from yswd.content.records import Content, EngagementFile
 from yswd.content.settings_rules import organisation_rules, population_rules, strategy_rules
 from yswd.content.values import is_slug
-from yswd.dates import last_day
+from yswd.dates import is_month, last_day
 from yswd.problems import Problem, closest, did_you_mean
 
 PUBLIC_STATUSES = ("review", "published")
@@ -125,7 +125,8 @@ def taxonomy_keys(record: EngagementFile, content: Content) -> Iterator[Problem]
 
 def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """end is on or after start (a month end runs to its last day), for the record and each
-    phase; each action's updates are in order and not before start."""
+    phase; each action's updates are in order (a month by its first day, as the timeline sorts
+    them) and not before start (a month update may be in the start's month)."""
     engagement = record.engagement
     source = record.source
     for index, phase in enumerate(engagement.phases):
@@ -140,10 +141,11 @@ def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem
         for u_index, update in enumerate(action.updates):
             where = ("we_did", a_index, "updates", u_index, "date")
             label = f"we_did[{action.id}].updates[{u_index + 1}].date"
-            if update.date < engagement.start:
+            if last_day(update.date) < engagement.start:
                 yield Problem(source.path, source.line(*where), label, "is before the engagement's start date.")
             if previous and update.date < previous:
-                yield Problem(source.path, source.line(*where), label, "is earlier than the update above it. List updates oldest first.")
+                month = " (a month counts from its first day)" if is_month(update.date) or is_month(previous) else ""
+                yield Problem(source.path, source.line(*where), label, f"is earlier than the update above it{month}. List updates oldest first.")
             previous = update.date
 
 

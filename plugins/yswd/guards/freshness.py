@@ -1,7 +1,7 @@
 """Advice on action statuses that may be out of date, for the reader panel's preview.
 
 An action that is planned or in progress says so "as at" its latest update (else the
-record's `updated`). When that date is more than six months before the build date, the
+record's `updated`). When that date (a month's last day) is more than six months before the build date, the
 status may no longer be true: staff are advised to add an update or change the status.
 It is advice, not an error, so it is logged at INFO and shown in the record's report.
 """
@@ -13,7 +13,7 @@ from typing import Iterable
 
 from yswd.content.records import EngagementFile
 from yswd.content.model import status_as_at
-from yswd.dates import uk_date
+from yswd.dates import last_day, uk_date
 from yswd.guards.readability import Advice
 
 STALE_MONTHS = 6
@@ -39,7 +39,7 @@ def stale_statuses(records: Iterable[EngagementFile], today: date) -> list[Advic
         engagement = record.engagement
         for index, action in enumerate(engagement.we_did):
             as_at = status_as_at(engagement, action)
-            if action.status in OPEN_STATUSES and as_at < cutoff:
+            if action.status in OPEN_STATUSES and last_day(as_at) < cutoff:
                 advice.append(
                     Advice(
                         record.source.path,

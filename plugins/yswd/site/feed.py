@@ -46,8 +46,8 @@ def feed_day(engagement: Engagement) -> dt.date:
     if not is_month(latest):
         return latest
     written = [r.date for r in engagement.reviews] + [u.date for a in engagement.we_did for u in a.updates]
-    written += [d for d in (engagement.start, engagement.end) if d is not None and not is_month(d)]
-    return max(written, default=dt.date(latest.year, latest.month, 1))
+    written += [engagement.start, engagement.end]
+    return max((d for d in written if d is not None and not is_month(d)), default=dt.date(latest.year, latest.month, 1))
 
 
 def _midnight(day: dt.date) -> dt.datetime:

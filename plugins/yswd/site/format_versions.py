@@ -16,7 +16,7 @@ from pathlib import Path
 from yswd.site import routes
 
 FORMAT_NAME = "yswd-engagements"
-FORMAT_VERSION = "2.1"
+FORMAT_VERSION = "2.2"
 """The version of engagements.json this code writes."""
 NOT_BLANK = r"\S"
 """A label's pattern: some words, not only spaces."""
@@ -47,6 +47,11 @@ class Version:
 
 
 VERSIONS = (
+    Version(
+        "2.2",
+        "An action's due date and the dates of its updates may be a month (2021-03) when only the month is "
+        "known, as start, end, decisions and completed already may. Every 2.1 file is a valid 2.2 file.",
+    ),
     Version(
         "2.1",
         "Adds vocabulary: each topic, locality and group key the publisher uses, with its label as the "

@@ -190,7 +190,8 @@ start: {today}
 # responds_to. status is planned, in-progress, done or not-taken-forward. done needs
 # completed (a date, YYYY-MM, or unknown when nobody recorded when) and not-taken-forward
 # needs a reason. progress is 0 to 100. owner is a team, never a person's name. updates is
-# a dated log of progress, oldest first: the status shows "as at" the latest one.
+# a dated log of progress, oldest first: the status shows "as at" the latest one. due and
+# each update's date may be YYYY-MM when only the month is known ("by March 2026": 2026-03).
 #we_did:
 #  - id: saturday-clinic
 #    responds_to: [waits, parking]
