@@ -17,6 +17,7 @@ import markdown as markdown_lib
 import nh3
 from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
 from jinja2.bccache import Bucket
+from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from yswd.analysis.reach import PRECISION_WORDS, group_shares, percent, representation_shown
@@ -172,6 +173,32 @@ def template_environment(markdown: MarkdownRenderer) -> Environment:
     return env
 
 
+class ListedItems:
+    """Each record's item in the listings, drawn once for the whole build.
+
+    A record is listed on every listing it belongs to (all records, its topics, localities,
+    year, type, action statuses), about nine pages, and its item is the same on each but for
+    the link to its page, which is relative to the page it is on. The item is drawn once with
+    a mark where that link goes, and each listing puts its own link in the mark's place.
+    """
+
+    _MARK = Markup("\x00yswd-item-link\x00")
+    """Never in an item otherwise: if a record's text holds it, that record is drawn on each page."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+
+    def __call__(self, draw: Macro, record: EngagementFile, heading: str, href: str) -> Markup:
+        key = (record.id, record.digest, heading)
+        if key not in self._drawn:
+            head, mark, tail = str(draw(record, heading, self._MARK)).partition(self._MARK)
+            self._drawn[key] = (head, tail) if mark and self._MARK not in tail else None
+        parts = self._drawn[key]
+        if parts is None:
+            return draw(record, heading, href)
+        return Markup("".join((parts[0], str(escape(href)), parts[1])))
+
+
 class PageRenderer:
     """Renders each generated page's HTML, given the page's own URL for relative links."""
 
@@ -203,6 +230,7 @@ class PageRenderer:
             ]
         )
         self._models = (models or ModelJson()).next_build()
+        self._items = ListedItems()
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
@@ -311,6 +339,9 @@ class PageRenderer:
         def record_link(record: EngagementFile) -> str:
             return link(routes.record(record.id))
 
+        def listed(draw: Macro, record: EngagementFile, heading: str) -> Markup:
+            return self._items(draw, record, heading, record_link(record))
+
         def asset(path: str) -> str:
             """A link to a file of the built site (not a page), such as data or a script."""
             return relative_url(path, here)
@@ -327,5 +358,6 @@ class PageRenderer:
 
         template = self.env.get_template(template_name)
         return template.render(
-            link=link, record_link=record_link, document_link=document_link, decision_link=decision_link, asset=asset, **context
+            link=link, record_link=record_link, listed=listed, document_link=document_link, decision_link=decision_link,
+            asset=asset, **context
         )
