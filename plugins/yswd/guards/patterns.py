@@ -24,13 +24,20 @@ from yswd.content.records import SettingsFiles
 
 # --- reading text as a reader sees it ------------------------------------------------------
 
-_AS_SHOWN = re.compile(
+_AS_SHOWN_IN_ASCII = (
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"  # HTML entities
     r"|%[2-7][0-9A-Fa-f]"  # a percent-encoded character in a web address, such as %40 for @
     r"|\\[!-/:-@\[-`{-~]"  # a Markdown backslash escape, such as \@
-    r"|</?[A-Za-z][A-Za-z0-9-]*|/?>|<!--|-->"  # HTML tags and comments: their text is kept
-    r"|(?<=[0-9@])[*`]+|[*`]+(?=[0-9@])"  # Markdown emphasis or code marks inside a number
-    r"|[^\x00-\x7f]"  # anything outside ASCII: dashes, spaces, full-width digits, invisibles
+    r"|</?[A-Za-z][A-Za-z0-9-]*|/>|>|<!--|-->"  # HTML tags and comments: their text is kept
+    # Markdown emphasis or code marks inside a number (after a digit or @, or before one)
+    r"|\*(?<=[0-9@]\*)[*`]*|`(?<=[0-9@]`)[*`]*|\*[*`]*(?=[0-9@])|`[*`]*(?=[0-9@])"
+)
+"""What a reader does not see as written in ASCII text. Each choice starts with a character of
+its own, so the search skips straight to those characters instead of trying every position."""
+
+_AS_SHOWN = re.compile(
+    _AS_SHOWN_IN_ASCII
+    + r"|[^\x00-\x7f]"  # anything outside ASCII: dashes, spaces, full-width digits, invisibles
 )
 """What a reader does not see as written. Plain ASCII text with none of these is read as is."""
 
@@ -92,9 +99,13 @@ class Reading:
         return written_at + written_length + offset - read_at - read_length
 
 
-_MARKUP = re.compile(r"[*_`~\\]+|" + _AS_SHOWN.pattern)
+_INLINE_MARKS = "|".join(re.escape(mark) + r"[*_`~\\]*" for mark in "*_`~\\")
+_MARKUP = re.compile(_INLINE_MARKS + "|" + _AS_SHOWN.pattern)
 """What `_AS_SHOWN` finds, and every run of Markdown's inline punctuation: emphasis, code,
 strikethrough and escapes (`jo@*gmail*.com` shows a reader jo@gmail.com)."""
+_IN_ASCII = {False: re.compile(_AS_SHOWN_IN_ASCII), True: re.compile(_INLINE_MARKS + "|" + _AS_SHOWN_IN_ASCII)}
+"""`_AS_SHOWN` and `_MARKUP` for ASCII text, where the choice for other characters can't match:
+without it, every choice starts with a character of its own, which is several times faster."""
 _INSIDE_A_WORD = re.compile(r"[^\s*_`~\\][*_`~\\]+[^\s*_`~\\]")
 """Inline punctuation between two characters of one word: only there can it split personal data
 in a way `_AS_SHOWN` does not already read through."""
@@ -110,7 +121,7 @@ def reading(text: str, without_markup: bool = False) -> Reading:
     written_at: list[tuple[int, int, int]] = []
     done = 0
     length = 0
-    for match in (_MARKUP if without_markup else _AS_SHOWN).finditer(text):
+    for match in (_IN_ASCII[without_markup] if text.isascii() else _MARKUP if without_markup else _AS_SHOWN).finditer(text):
         shown = _as_read(match[0])
         if shown == match[0]:
             continue
@@ -140,13 +151,21 @@ _WRAP = "[ \\t\\n-]"
 _NHS_GAP = "[ \\t\\n./-]{0,3}"
 """Between the groups of an NHS number: nothing, or up to three spaces, dots, slashes or hyphens, mixed."""
 
+# Each pattern below starts with the character it reads first, and only then looks behind
+# (including that character) at what comes before: Python's regular expressions then skip
+# straight to where that character occurs instead of trying the look-behind at every
+# position, which makes the scan several times faster and finds exactly the same matches.
+
 _NHS_NUMBER = re.compile(
-    rf"(?<!\d)(?<!\d[.,])(\d{{3}}){_NHS_GAP}(\d{{3}}){_NHS_GAP}(\d{{4}})(?!\d)(?![.,]\d)"
+    rf"(\d(?<!\d\d)(?<!\d[.,]\d)\d{{2}}){_NHS_GAP}(\d{{3}}){_NHS_GAP}(\d{{4}})(?!\d)(?![.,]\d)"
 )
 
+_PHONE_START = r"(?<![0-9A-Za-z+(].)(?<!\d[/.-].)"
+"""Before a phone number's first character: not a letter, digit, + or (, nor a digit then / . or -."""
+
 _PHONE = re.compile(
-    r"(?<![0-9A-Za-z+(])(?<!\d[/.-])"
-    rf"(?:(?:\+|00)44{_SPACE}?(?:\(0\){_SPACE}?)?|\(?0)"
+    rf"(?:\+{_PHONE_START}44{_SPACE}?(?:\(0\){_SPACE}?)?|0{_PHONE_START}044{_SPACE}?(?:\(0\){_SPACE}?)?"
+    rf"|\({_PHONE_START}0|0{_PHONE_START})"
     r"(?:"
     # geographic (01, 02) and mobile (07) numbers: ten digits after the 0, the first two
     # together (so a date such as 01-02-2025 followed by a count is not a phone number)
@@ -171,15 +190,20 @@ _EMAIL = re.compile(
 )
 """An e-mail address, also written `jo [at] example [dot] com`."""
 
+_INWARD_CODE = r"(\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
+
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)"
     r"[ \t\n]?"
-    r"(\d[ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])",
+    + _INWARD_CODE,
     re.IGNORECASE,
 )
 """A full postcode: outward code and inward code (SW1A 1AA, M1 1AE). 'SW1A' alone is not one."""
+
+_HAS_INWARD_CODE = re.compile(_INWARD_CODE, re.IGNORECASE)
+"""What every postcode ends with: a quick search, which starts at a digit, says whether the
+slower pattern (which starts at a letter, so tries almost every position) is worth running."""
 
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 
@@ -253,7 +277,7 @@ def _candidates(text: str) -> Iterator[Hit]:
     if "@" in text or "at]" in lowered or "at)" in lowered:
         for match in _EMAIL.finditer(text):
             yield Hit(match.start(), match.end(), "email")
-    for match in _POSTCODE.finditer(text):
+    for match in _POSTCODE.finditer(text) if _HAS_INWARD_CODE.search(text) else ():
         written = match[0]
         if written != written.upper() and _ORDINAL.fullmatch(match[1]):
             continue  # "h1 2nd" is a sentence, not a postcode
