@@ -18,6 +18,8 @@ import pytest
 
 from conftest import MINIMAL, SiteFolder
 from yswd.tools.synth import synthesise
+from yswd.analysis.figures import combined_precision
+from yswd.analysis.reach import qualified
 
 ORGANISATIONS = {"QE1": 1, "QF7": 2, "RX1": 5}  # ODS code -> seed (three different invented areas)
 SHARED_ID = "scan-times"
@@ -146,8 +148,10 @@ def test_a_regional_site_from_three_organisations_builds_and_attributes_every_re
     assert "Showing 1 to 20 of" in text_of(out / "engagements/index.html")
     figures = text_of(out / "figures/index.html")
     for code, data in published.items():
-        people = sum(r["participants"] for r in data["records"] if isinstance(r["participants"], int))
-        assert f"({code}) {len(data['records'])} {people:,}" in figures
+        counted = [r for r in data["records"] if isinstance(r["participants"], int)]
+        people = sum(r["participants"] for r in counted)
+        precision = combined_precision(r.get("participants_precision") for r in counted)  # its own unit tests
+        assert f"({code}) {len(data['records'])} {qualified(f'{people:,}', precision)}" in figures
     total = sum(len(d["records"]) for d in published.values())
     assert f"All organisations {total} " in figures
     # The search index covers every record page

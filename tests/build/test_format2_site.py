@@ -118,10 +118,12 @@ def test_each_action_is_shown_once_with_every_theme_it_answers(built) -> None:
 
 def test_totals_add_what_is_known_and_say_what_is_not(built) -> None:
     _, site, _ = built
-    assert "People who took part about 1,570 (not recorded for 1 engagement)" in text(site, "")
+    # about 1,000 + at least 450 + 120: rough, and a lower bound, so neither word is lost
+    assert "People who took part about 1,570 or more (not recorded for 1 engagement)" in text(site, "")
     assert "People who took part not recorded" in text(site, "reports/2019-20")
+    assert "People who took part at least 570" in text(site, "reports/2024-25")  # at least 450 + 120
     strategy = text(site, "strategy")
-    assert "Now about 1,570 people (not recorded for 1 engagement)" in strategy
+    assert "Now about 1,570 or more people (not recorded for 1 engagement)" in strategy
     report = text(site, "reports/2017-18")
     assert "Surveys 1 about 1,000" in report
     assert "Consult 1 about 1,000" in report

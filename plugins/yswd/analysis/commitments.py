@@ -21,7 +21,7 @@ from datetime import date
 from typing import Iterable, Literal
 
 from yswd.analysis.figures import Figures, count, precision_of, unrecorded
-from yswd.analysis.reach import PRECISION_WORDS, representation, representation_shown, share_precision
+from yswd.analysis.reach import qualified, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
 from yswd.dates import last_day
@@ -38,7 +38,7 @@ class Evidence:
     participants: int
     """How many people those engagements reached, added up (the known numbers)."""
     precision: str
-    """How exact that total is: exact, about or at-least."""
+    """How exact that total is: exact, about, at-least or about-or-more."""
     unrecorded: int
     """How many of them recorded no number of participants."""
     latest: date | None
@@ -62,7 +62,7 @@ class Measured:
     group_share: float | None = None
     """For group-representation: the group's share of participants."""
     precision: str = "exact"
-    """How exact the figure is, from the numbers of participants behind it: exact, about or at-least."""
+    """How exact the figure is, from the numbers of participants behind it (`combined_precision`)."""
     unrecorded: int = 0
     """Records in the period that recorded no number of participants (left out of the figure)."""
 
@@ -79,15 +79,15 @@ class Measured:
         if self.baseline is not None:
             return representation_shown(self.value, self.share_precision)
         if self.is_share:
-            return f"{PRECISION_WORDS[self.share_precision]}{math.floor(self.value * 10) / 10:g}%"
-        return f"{PRECISION_WORDS.get(self.precision, '')}{self.value:,.0f}"
+            return qualified(f"{math.floor(self.value * 10) / 10:g}%", self.share_precision)
+        return qualified(f"{self.value:,.0f}", self.precision)
 
     @property
     def bound(self) -> Bound | None:
         """Which way the true figure may differ from this one, when it is only a bound."""
         if self.whole is not None:
-            return "upper" if self.share_precision == "at-most" else None
-        return "lower" if self.precision == "at-least" or self.unrecorded else None
+            return "upper" if self.share_precision in ("at-most", "about-or-less") else None
+        return "lower" if self.precision in ("at-least", "about-or-more") or self.unrecorded else None
 
     @property
     def share_precision(self) -> str:

@@ -19,11 +19,22 @@ from yswd.dates import FinancialYear, last_day
 ACTED_ON = ("done", "in-progress")
 
 
+def combined_precision(precisions: Iterable[str | None]) -> str:
+    """How exact a sum of numbers is, from how exact each is (None: not in the sum).
+
+    Exact numbers add up to an exact total; any "about" makes it about; any "at least", with no
+    "about", makes it at least; rounded numbers and lower bounds together make it
+    "about-or-more" ("about 2,871 or more"), so neither the rounding nor the bound is hidden.
+    """
+    words = set(precisions)
+    rough = bool(words & {"about", "about-or-more"})
+    lower = bool(words & {"at-least", "about-or-more"})
+    return "about-or-more" if rough and lower else "about" if rough else "at-least" if lower else "exact"
+
+
 def precision_of(engagements: Iterable[Engagement]) -> str:
-    """How exact a total of these engagements' numbers is: "about" when any is about, else
-    "at-least" when any is a lower bound, else "exact". Unknown numbers are not in the total."""
-    words = {e.participants_precision for e in engagements}
-    return "about" if "about" in words else "at-least" if "at-least" in words else "exact"
+    """How exact a total of these engagements' numbers is (`combined_precision`)."""
+    return combined_precision(e.participants_precision for e in engagements)
 
 
 def unrecorded(engagements: Iterable[Engagement]) -> int:
@@ -40,7 +51,7 @@ class Figures:
     participants: int = 0
     """The known numbers of participants, added up."""
     participants_precision: str = "exact"
-    """exact, about or at-least: how exact `participants` is."""
+    """exact, about, at-least or about-or-more: how exact `participants` is (`combined_precision`)."""
     participants_unrecorded: int = 0
     """Engagements that recorded no number of participants (not in `participants`)."""
     themes: int = 0

@@ -21,15 +21,26 @@ from dataclasses import dataclass
 from yswd.content.model import Engagement, Organisation, Population
 
 
-PRECISION_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}
-"""The word before a number that is not exact: "about 1,000", "at least 450", "at most 13.3%"."""
+PRECISION_WORDS = {
+    "exact": ("", ""), "about": ("about ", ""), "at-least": ("at least ", ""), "at-most": ("at most ", ""),
+    "about-or-more": ("about ", " or more"), "about-or-less": ("about ", " or less"),
+}
+"""The words around a number that is not exact: "about 1,000", "at least 450", "at most 13.3%",
+and for a total of rounded numbers and lower bounds together, "about 2,871 or more"."""
 
-SHARE_PRECISION = {"exact": "exact", "about": "about", "at-least": "at-most"}
+SHARE_PRECISION = {"exact": "exact", "about": "about", "at-least": "at-most", "about-or-more": "about-or-less"}
+
+
+def qualified(shown: str, precision: str = "exact") -> str:
+    """A number as written on a page with the words its precision needs: "about 2,871 or more"."""
+    before, after = PRECISION_WORDS.get(precision, ("", ""))
+    return f"{before}{shown}{after}"
 
 
 def share_precision(whole_precision: str) -> str:
     """How exact a share is, from how exact the number of participants it divides by is:
-    exact, about, or at-most (a share of a lower bound is an upper bound)."""
+    exact, about, or at-most (a share of a lower bound is an upper bound); about-or-less for a
+    share of "about so many or more"."""
     return SHARE_PRECISION.get(whole_precision, "exact")
 
 
@@ -48,13 +59,13 @@ def representation(group_share: float | None, population_share: float | None) ->
 def percent(value: float, precision: str = "exact") -> str:
     """A percentage to one decimal place, without a trailing .0, with its word when not exact:
     6%, 11.5%, about 36.7%, at most 14.6%."""
-    return PRECISION_WORDS.get(precision, "") + f"{round(value, 1):,.1f}".removesuffix(".0") + "%"
+    return qualified(f"{round(value, 1):,.1f}".removesuffix(".0") + "%", precision)
 
 
 def representation_shown(value: float, precision: str = "exact") -> str:
     """The representation figure as a whole number, rounded down, so just short of 100 never
     reads as 100; "at most" or "about" when the share behind it is."""
-    return PRECISION_WORDS.get(precision, "") + f"{math.floor(value):,}"
+    return qualified(f"{math.floor(value):,}", precision)
 
 
 @dataclass(frozen=True)
@@ -118,10 +129,14 @@ def reach_in_words(
         return f"{label}: we don't know their share of those who took part, because the number who took part was not recorded ({against})."
     gap = round(round(group_share, 1) - population_share, 1)
     if gap == 0:
-        words = {"about": "about in proportion to their share", "at-most": "no more than their share"}.get(precision, "in proportion to their share")
+        words = {
+            "about": "about in proportion to their share", "at-most": "no more than their share",
+            "about-or-less": "about their share or less",
+        }.get(precision, "in proportion to their share")
     else:
         points = f"{abs(gap):,.1f}".removesuffix(".0")
         unit = "percentage point" if abs(gap) == 1 else "percentage points"
-        bound = {"at-most": "at most " if gap > 0 else "at least ", "about": "about "}.get(precision, "")
+        limit = "at most " if gap > 0 else "at least "  # a share that may be smaller is at most so far above
+        bound = {"at-most": limit, "about": "about ", "about-or-less": f"{limit}about "}.get(precision, "")
         words = f"{bound}{points} {unit} {'below' if gap < 0 else 'above'} their share"
     return f"{label} were {percent(group_share, precision)} of those who took part, {against}: {words}."

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from yswd.analysis.figures import combined_precision
 from yswd.content.model import ACTION_STATUS_WORDS
 from yswd.site.open_data import Source, original_url
 from yswd.site import filters
@@ -126,6 +127,8 @@ class Tally:
 
     engagements: int = 0
     participants: int = 0
+    participants_precision: str = "exact"
+    """How exact `participants` is, from each record's participants_precision (`combined_precision`)."""
     not_recorded: int = 0
     """Engagements that give no number of participants."""
     themes: int = 0
@@ -140,11 +143,13 @@ class Tally:
 
 def tally(records: list[RegionalRecord]) -> Tally:
     participants = not_recorded = themes = actions = done = told = 0
+    precisions = []
     for record in records:
         data = record.data
         count = data.get("participants")
         if isinstance(count, int) and not isinstance(count, bool):
             participants += count
+            precisions.append(data.get("participants_precision") or "exact")  # none before format 2.0
         else:
             not_recorded += 1
         themes += len(data.get("you_said") or [])
@@ -152,7 +157,7 @@ def tally(records: list[RegionalRecord]) -> Tally:
         actions += len(we_did)
         done += sum(1 for action in we_did if isinstance(action, dict) and action.get("status") == "done")
         told += 1 if data.get("feedback_given") else 0
-    return Tally(len(records), participants, not_recorded, themes, actions, done, told)
+    return Tally(len(records), participants, combined_precision(precisions), not_recorded, themes, actions, done, told)
 
 
 @dataclass(frozen=True)

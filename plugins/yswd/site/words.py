@@ -7,7 +7,7 @@ rough ("about", "at least") says so wherever it is shown.
 
 from __future__ import annotations
 
-from yswd.analysis.reach import PRECISION_WORDS
+from yswd.analysis.reach import qualified
 
 
 def number(value: int | float) -> str:
@@ -28,8 +28,8 @@ def counted(count: int | float, one: str, many: str | None = None) -> str:
 
 
 def amount(count: int | float, precision: str = "exact") -> str:
-    """A number as exact as it is known: "1,000", "about 1,000", "at least 1,000"."""
-    return PRECISION_WORDS.get(precision, "") + number(count)
+    """A number as exact as it is known: "1,000", "about 1,000", "at least 1,000", "about 1,000 or more"."""
+    return qualified(number(count), precision)
 
 
 def people(count: int | float, precision: str = "exact") -> str:
