@@ -188,6 +188,21 @@ def test_a_due_date_and_an_update_known_only_to_the_month_stay_months(built) -> 
     assert next(r for r in rows if r["action_id"] == "help-online")["due"] == "2025-03"
 
 
+def test_a_change_done_on_a_date_not_recorded_is_listed_apart_in_the_year_it_was_reported_done(built) -> None:
+    """Its record says it is done as at 3 April 2018 (2018-19): that report lists it on its own,
+    no year counts it as completed, and the all-time figures count it as done."""
+    _, site, _ = built
+    report = text(site, "reports/2018-19")
+    assert "Done; date not recorded" in report
+    assert "1 action reported done in 2018-19 has no record of when it was done, so it is not counted as completed in this year or any other." in report
+    assert "We did: We stopped prescribing gluten-free food, except bread and flour mixes. Done; date not recorded · Reported done as at 3 April 2018" in report
+    assert "Changes completed in the year 0" in report and "No actions were completed in 2018-19." in report
+    assert "Done; date not recorded" not in text(site, "reports/2017-18")
+    data = json.loads((site / "data/engagements.json").read_text(encoding="utf-8"))
+    done = sum(1 for r in data["records"] for a in r["we_did"] if a["status"] == "done")
+    assert f"Actions: done {done}" in text(site, "")
+
+
 def test_review_build_advises_on_statuses_that_may_be_out_of_date(built) -> None:
     folder, _, log = built
     assert "status may be out of date: it says planned as at January 2025" in log

@@ -215,3 +215,24 @@ def test_people_are_compared_only_when_both_years_counted_everyone_exactly() -> 
         table = {label: (now, before, change_in_words(now, before, unit)) for label, now, before, unit in comparison(report)}
         assert table["People who took part"][2] == "not known"
         assert table["Engagements"] == (1, 1, "no change")  # the other rows are still compared
+
+
+def test_a_change_done_on_a_date_not_recorded_is_listed_in_the_year_it_was_reported_done_and_counted_in_none() -> None:
+    """Reported done as at its latest update (8 May 2027, so 2027-28), long after its engagement started."""
+    engagement = Engagement(
+        title="Undated", type="survey", status="published", start="2025-06-01", reach={"participants": 10},
+        you_said=[{"id": "t1", "theme": "One"}, {"id": "t2", "theme": "Two"}],
+        we_did=[
+            {"id": "u", "responds_to": ["t1"], "action": "U", "status": "done", "completed": "unknown",
+             "updates": [{"date": "2025-09", "text": "Going"}, {"date": "2027-05-08", "text": "Done"}]},
+            {"id": "v", "responds_to": ["t2"], "action": "V", "status": "done", "completed": "2025-07-01"},
+        ],
+    )
+    undated = EngagementFile("undated", engagement, "", 1, Source("undated.md"), PurePosixPath("engagements"))
+    reports = {r.year.label: r for r in annual_reports([undated], ORG, TODAY)}
+    assert sorted(reports) == ["2025-26", "2027-28"]
+    [listed] = reports["2027-28"].undated
+    assert (listed.action.id, listed.reported) == ("u", date(2027, 5, 8))
+    assert reports["2027-28"].changes == () and reports["2027-28"].figures.actions["done"] == 0
+    assert reports["2025-26"].undated == () and [c.action.id for c in reports["2025-26"].changes] == ["v"]
+    assert reports["2025-26"].figures.actions["done"] == 1

@@ -5,21 +5,23 @@ financial year of its `start` (engagements, participants, reach, aims and rating
 there), and a completed action counts in the year of its `completed` date, whichever year
 its engagement started in. The totals come from `figures.count`; this module adds the
 breakdowns, the reach into each counted group against the aims set, the list of changes
-completed and the comparison with the year before.
+completed and the comparison with the year before. A change done whose completion date was
+not recorded is in no year's count; it is listed apart in the report for the year it was
+reported done, so that it is seen without a date being invented for it.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
 from yswd.analysis.figures import Figures, count, count_by_year, precision_of, unrecorded
 from yswd.analysis.reach import reach_in_words, representation, share_precision
 from yswd.content.records import EngagementFile
-from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme
+from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme, status_as_at
 from yswd.dates import FinancialYear
 
 
@@ -87,6 +89,12 @@ class Change:
         assert self.action.completed is not None
         return self.action.completed
 
+    @property
+    def reported(self) -> date:
+        """When it was last said to be done (its latest update, else its record's latest date):
+        the only date a change whose completion was not recorded has."""
+        return status_as_at(self.record.engagement, self.action)
+
 
 @dataclass(frozen=True)
 class Rated:
@@ -118,6 +126,9 @@ class AnnualReport:
     changes: tuple[Change, ...]
     """Actions completed in the year, newest first."""
     rated: tuple[Rated, ...]
+    undated: tuple[Change, ...] = ()
+    """Actions reported done in the year (`Change.reported`) whose completion date was not
+    recorded: listed apart, never counted as completed in this or any year."""
     by_way: tuple[Row, ...] = ()
     """Engagements by the strategy's ways to take part that they used."""
     by_involvement: tuple[Row, ...] = ()
@@ -179,19 +190,25 @@ def annual_reports(
     changes: dict[FinancialYear, list[Change]] = {}
     for change in changes_made(records):
         changes.setdefault(FinancialYear.of(change.completed, start_month), []).append(change)
+    undated: dict[FinancialYear, list[Change]] = {}
+    for change in undated_changes(records):
+        undated.setdefault(FinancialYear.of(change.reported, start_month), []).append(change)
     figures = count_by_year(records, start_month)
-    years = sorted(set(by_start) | set(changes), reverse=True)
+    years = sorted(set(by_start) | set(changes) | set(undated), reverse=True)
     return [
-        _report(
-            year,
-            by_start.get(year, []),
-            figures[year],
-            figures.get(year.previous) or count([], year.previous),
-            changes.get(year, []),
-            organisation,
-            today,
-            population,
-            ways or {},
+        replace(
+            _report(
+                year,
+                by_start.get(year, []),
+                figures.get(year) or count([], year),
+                figures.get(year.previous) or count([], year.previous),
+                changes.get(year, []),
+                organisation,
+                today,
+                population,
+                ways or {},
+            ),
+            undated=tuple(undated.get(year, [])),
         )
         for year in years
     ]
