@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from functools import cache
 from typing import Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -24,7 +25,7 @@ UNKNOWN_FIELD = "(unknown field)"
 
 def validate(model: type[ModelT] | object, data: object, source: Source, problems: list[Problem]):
     """The validated model, or None with a plain-English problem for each mistake."""
-    adapter = model if isinstance(model, TypeAdapter) else TypeAdapter(model)
+    adapter = model if isinstance(model, TypeAdapter) else _adapter(model)
     if data is None:
         data = {}
     try:
@@ -33,6 +34,12 @@ def validate(model: type[ModelT] | object, data: object, source: Source, problem
         for item in error.errors():
             problems.append(_problem_from_error(item, model, data, source))
         return None
+
+
+@cache
+def _adapter(model: object) -> TypeAdapter:
+    """One validator for each model: building one takes longer than validating a record."""
+    return TypeAdapter(model)
 
 
 def _problem_from_error(item: dict, model: object, data: object, source: Source) -> Problem:

@@ -22,7 +22,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from yswd.content.characters import hidden_character, restore_breaks, set_aside_breaks
+from yswd.content.characters import CONTROL, DIRECTION, hidden_character, restore_breaks, set_aside_breaks
+from yswd.content.yamlerrors import READER_MESSAGE, plain_syntax_error
 
 try:
     from yaml.cyaml import CParser
@@ -135,8 +136,31 @@ class _FastLoader(CParser, SafeConstructor, Resolver):  # type: ignore[misc, val
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
 
+    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+        # Runs for every node, keys too, whose tags are never used: a plain scalar's tag is
+        # worked out only when its value is built (`_plain_tag`).
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else Resolver.DEFAULT_SCALAR_TAG
+        return _DEFAULT_TAGS[kind]
 
-_DEEP_BLOCKS = re.compile(r"\n {300}|(?:[-?][ \t]+){50}")
+
+_PLAIN = "(a plain scalar, not yet resolved)"
+
+
+def _plain_tag(value: str) -> str:
+    """The tag `_Loader` gives a plain scalar: the first of its implicit resolvers that matches."""
+    for tag, regexp in _Loader.yaml_implicit_resolvers.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return Resolver.DEFAULT_SCALAR_TAG
+
+
+_DEFAULT_TAGS = {SequenceNode: Resolver.DEFAULT_SEQUENCE_TAG, MappingNode: Resolver.DEFAULT_MAPPING_TAG}
+
+
+_DEEP_BLOCKS = re.compile(r"\n {300}|-[ \t]+(?:[-?][ \t]+){49}|\?[ \t]+(?:[-?][ \t]+){49}")
+"""300 spaces of indent, or 50 list or key markers in a row. Each choice starts with a
+character of its own, so the search skips straight to those characters."""
 
 
 def _maybe_deep(text: str) -> bool:
@@ -163,7 +187,8 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
-            builder = _Builder(first_line - 1, refuse_shared=True, restore=restore)
+            clean = not restore and _HIDDEN.search(text) is None  # the stand-ins hide NEL, a control character
+            builder = _Builder(first_line - 1, refuse_shared=True, restore=restore, clean=clean)
             value = builder.value(node, ()) if node is not None else None
             return value, builder.marks, builder.problems
         except (yaml.YAMLError, _SharedNode, RecursionError, YamlSyntaxError):
@@ -183,11 +208,11 @@ def _read_carefully(text: str, first_line: int, restore: bool) -> tuple[object, 
     except YamlSyntaxError as error:
         raise YamlSyntaxError(error.line + offset, error.message) from None
     except yaml.MarkedYAMLError as error:
-        line, message = _plain_syntax_error(error)
+        line, message = plain_syntax_error(error)
         raise YamlSyntaxError(line + offset, message) from None
     except yaml.reader.ReaderError as error:  # control characters and the like
         line = text.count("\n", 0, error.position) + 1 if isinstance(error.position, int) else 1
-        raise YamlSyntaxError(line + offset, _READER_MESSAGE) from None
+        raise YamlSyntaxError(line + offset, READER_MESSAGE) from None
     except RecursionError:
         raise YamlSyntaxError(first_line, "This is nested too deeply to read.") from None
     finally:
@@ -199,12 +224,19 @@ def _read_carefully(text: str, first_line: int, restore: bool) -> tuple[object, 
     return builder.value(node, ()), builder.marks, builder.problems
 
 
+_HIDDEN = re.compile(CONTROL.pattern[:-1] + DIRECTION.pattern[1:])
+"""A control or direction character: text as written without one can only get one from an escape."""
+
+
 class _Builder:
     """Turns composed nodes into plain values, recording lines and collecting problems."""
 
-    def __init__(self, offset: int, refuse_shared: bool = False, restore: bool = False):
+    def __init__(self, offset: int, refuse_shared: bool = False, restore: bool = False, clean: bool = False):
         self.offset = offset
         self.restore = restore
+        self.clean = clean
+        """The YAML as written has no control or direction character, so only a double-quoted
+        scalar (whose escapes can write any character) needs checking for one."""
         self.marks = Marks()
         self.problems: list[YamlProblem] = []
         self.seen: set[int] | None = set() if refuse_shared else None
@@ -216,46 +248,52 @@ class _Builder:
     def line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self.offset
 
+    def hidden(self, node: ScalarNode, text: str) -> str | None:
+        """What is wrong with a scalar that holds a control or direction character, or None."""
+        return None if self.clean and node.style != '"' else hidden_character(text)
+
     def value(self, node: Node, path: Path) -> object:
         if len(path) > MAX_DEPTH:
             raise YamlSyntaxError(self.line(node), "This is nested too deeply to be a record.")
-        if self.seen is not None and not isinstance(node, ScalarNode):
+        if isinstance(node, ScalarNode):
+            self.marks.lines.setdefault(path, self.line(node))
+            if (message := self.hidden(node, self.text(node))) is not None:  # escapes reach past the reader's check
+                self.problems.append(YamlProblem(self.line(node), path, message if path else message.capitalize()))
+            return self.scalar(node)
+        if self.seen is not None:
             if id(node) in self.seen:
                 raise _SharedNode()
             self.seen.add(id(node))
         self.marks.lines.setdefault(path, self.line(node))
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            self._check_tag(node, "tag:yaml.org,2002:seq")
-            return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
-        if (message := hidden_character(self.text(node))) is not None:  # escapes reach past the reader's check
-            self.problems.append(YamlProblem(self.line(node), path, message if path else message.capitalize()))
-        return self.scalar(node)
+        self._check_tag(node, "tag:yaml.org,2002:seq")
+        return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
 
     def mapping(self, node: MappingNode, path: Path) -> dict:
         self._check_tag(node, "tag:yaml.org,2002:map")
         result: dict[str, object] = {}
+        lines = self.marks.lines
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlSyntaxError(self.line(key_node), "A field name must be a simple word, not a list.")
             key = self.text(key_node)
-            key_path = path + (key,)
-            if (message := hidden_character(key)) is not None:
-                self.problems.append(YamlProblem(self.line(key_node), path, "This name " + message))
+            key_path = (*path, key)
+            key_line = self.line(key_node)
+            if (message := self.hidden(key_node, key)) is not None:
+                self.problems.append(YamlProblem(key_line, path, "This name " + message))
             if key in result:
-                first = self.marks.lines[key_path]
-                twice = f"This field is given twice (first on line {first}). Keep one and delete the other."
-                self.problems.append(YamlProblem(self.line(key_node), key_path, twice))
+                twice = f"This field is given twice (first on line {lines[key_path]}). Keep one and delete the other."
+                self.problems.append(YamlProblem(key_line, key_path, twice))
                 continue
-            self.marks.lines[key_path] = self.line(key_node)
+            lines[key_path] = key_line
             result[key] = self.value(value_node, key_path)
-            self.marks.lines[key_path] = self.line(key_node)
+            lines[key_path] = key_line
         return result
 
     def scalar(self, node: ScalarNode) -> object:
         text = self.text(node)
-        tag = node.tag
+        tag = _plain_tag(node.value) if node.tag is _PLAIN else node.tag
         if tag == "tag:yaml.org,2002:str":
             return text
         if tag == "tag:yaml.org,2002:null":
@@ -308,89 +346,3 @@ def _timestamp(text: str) -> object:
         return text
     value.source = text
     return value
-
-
-_TRANSLATIONS: list[tuple[str, str]] = [
-    (
-        "found character '\\t'",
-        "This line has a tab character. YAML needs spaces for indenting: replace the tab with spaces.",
-    ),
-    (
-        "mapping values are not allowed here",
-        "There is a colon followed by a space where YAML does not expect one. If it is inside a "
-        'piece of text, put the whole text in double quotes, like: summary: "We asked: what '
-        'matters to you?" Otherwise, check this line is not indented further than it should be.',
-    ),
-    (
-        "could not find expected ':'",
-        "A line here is not in the form name: value. If a piece of text runs onto a new line, "
-        "indent the new line, or put the whole text in double quotes.",
-    ),
-    (
-        "found unexpected end of stream",
-        "A quotation mark or bracket opened here is never closed. Add the closing quote or bracket.",
-    ),
-    (
-        "expected <block end>",
-        "The indenting here does not line up with the lines around it. Line each field up under "
-        "the one before, using spaces.",
-    ),
-    (
-        "expected ',' or ']'",
-        "A list in square brackets is not written properly. Separate the items with commas, end it "
-        "with ], and put any item that contains a colon or comma in quotes.",
-    ),
-    (
-        "expected ',' or '}'",
-        "A set of values in curly brackets is not written properly. Separate them with commas, end "
-        "it with }, and put any text that contains a colon or comma in quotes.",
-    ),
-    (
-        "expected a single document",
-        "There is a second --- line inside the fields. Only the opening and closing lines may be ---.",
-    ),
-    (
-        "that cannot start any token",
-        "A value here starts with a character YAML keeps for itself (such as @, ` or %). Put the "
-        "whole value in double quotes.",
-    ),
-    (
-        "did not find expected key",
-        "The indenting here does not line up with the lines around it, or a line is missing its "
-        "name: part. Line each field up under the one before, using spaces.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "A list item here is not lined up with the others. Start each item with - at the same indent.",
-    ),
-    (
-        "found unknown escape character",
-        'A backslash (\\) inside double quotes must be doubled (\\\\), or use single quotes instead.',
-    ),
-]
-
-_OPENED_HERE = ("found unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'")
-"""Errors best shown where the quote or bracket was opened, not where the reader gave up."""
-
-_FALLBACK = (
-    "This line can't be read. Check that it is indented with spaces like the lines around it, "
-    "and put any text containing : # [ ] { } or quotes inside double quotes."
-)
-
-
-def _plain_syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """The line and a plain-English sentence for a PyYAML error."""
-    said = f"{error.context or ''} {error.problem or ''}"
-    for fragment, message in _TRANSLATIONS:
-        if fragment in said:
-            opened_here = fragment in _OPENED_HERE and error.context_mark
-            mark = error.context_mark if opened_here else (error.problem_mark or error.context_mark)
-            return (mark.line + 1 if mark else 1), message
-    mark = error.problem_mark or error.context_mark
-    return (mark.line + 1 if mark else 1), _FALLBACK
-
-
-_READER_MESSAGE = (
-    "This line contains a character that is not allowed in text (an invisible control "
-    "character, often pasted in from another program). Delete the line and type it again."
-)
