@@ -53,7 +53,7 @@ class Glossary:
         self.entries = entries
         self._by_html = {escape(term, quote=False): term for term in entries}
         terms = sorted(self._by_html, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")" + _REST_OF_WORD) if terms else None
+        self._pattern = re.compile("(" + "|".join(map(_term_pattern, terms)) + ")" + _REST_OF_WORD) if terms else None
 
     def mark(self, html: str) -> str:
         """Wrap each use of a term in `<abbr>`, spelling out the first use outside headings."""
@@ -66,8 +66,9 @@ class Glossary:
         skipped = _Spans(_SKIP_SPANS, html)
         quiet = _Spans(_QUIET_SPANS, html)
         inside_abbr = _Spans(_ABBR, html)
-        outside = (_Spans(_TAGS, html), skipped, inside_abbr)
-        events = [(m.start(), m.start() + len(m.group(1)), m.end(), m.group(1), False) for m in uses if not any(s.contains(m.start()) for s in outside)]
+        in_tag = _inside_tags(html, [m.start() for m in uses])
+        events = [(m.start(), m.start() + len(m.group(1)), m.end(), m.group(1), False) for m, tagged in zip(uses, in_tag)
+                  if not tagged and not skipped.contains(m.start()) and not inside_abbr.contains(m.start())]
         events += [(m.start(), m.end(), _REST.match(html, m.end()).end(), m.group(1).strip(), True) for m in abbrs if not skipped.contains(m.start())]
         events.sort()
         out: list[str] = []
@@ -87,6 +88,24 @@ class Glossary:
         out.append(html[last:])
         return "".join(out)
 
+def _term_pattern(term: str) -> str:
+    """A term not inside a word or an entity. The term's first character comes before the look
+    back at what precedes it, so the search skips straight to where that character occurs."""
+    first = re.escape(term[0])
+    return rf"{first}(?<![\w&]{first}){re.escape(term[1:])}"
+
+
+def _inside_tags(html: str, positions: list[int]) -> list[bool]:
+    """Whether each position (in order) is inside a tag, walking the tags once alongside them
+    and only as far as the last position."""
+    tags = _TAGS.finditer(html)
+    tag = next(tags, None)
+    inside = []
+    for position in positions:
+        while tag is not None and tag.end() <= position:
+            tag = next(tags, None)
+        inside.append(tag is not None and tag.start() <= position)
+    return inside
 
 
 def _plural(expansion: str) -> str:
