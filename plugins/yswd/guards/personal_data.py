@@ -121,20 +121,24 @@ def _names_in_ids(data: object, source: Source, allowed: Allowed, template: str,
             yield Problem(source.path, source.line(*path), field_label(path, data), message(hit, hint(template, allowed), IDS))
 
 
-def _ids(value: object, path: tuple, keys: bool) -> Iterator[tuple[tuple, str]]:
+def _ids(value: object, path: tuple, keys: bool, found: list | None = None) -> list[tuple[tuple, str]]:
+    """(path, id) in the order written; only lists and mappings are walked into, as only they hold ids."""
+    found = [] if found is None else found
     if isinstance(value, dict):
         for key, item in value.items():
             if keys and isinstance(key, str):
-                yield path + (key,), key
+                found.append(((*path, key), key))
             if key == "id" and isinstance(item, str):
-                yield path + (key,), item
+                found.append(((*path, key), item))
             elif key == "aliases" and isinstance(item, list):
-                yield from ((path + (key, index), alias) for index, alias in enumerate(item) if isinstance(alias, str))
-            else:
-                yield from _ids(item, path + (key,), keys)
+                found += [((*path, key, index), alias) for index, alias in enumerate(item) if isinstance(alias, str)]
+            elif isinstance(item, (dict, list)):
+                _ids(item, (*path, key), keys, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _ids(item, path + (index,), keys)
+            if isinstance(item, (dict, list)):
+                _ids(item, (*path, index), keys, found)
+    return found
 
 
 def _scan_settings(shown: str, text: str, loaded: tuple[object, Source] | None, allowed: Allowed) -> Iterator[Problem]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Iterator
 
 from yswd.guards.patterns import Allowed, Hit, find_personal_data
@@ -46,21 +45,27 @@ def in_a_comment(yaml_text: str, offset: int) -> bool:
     return before.lstrip().startswith("#") or " #" in before
 
 
-def texts_in(value: object, path: tuple = (), keys: bool = False) -> Iterator[tuple[tuple, str]]:
+def texts_in(value: object, path: tuple = (), keys: bool = False) -> list[tuple[tuple, str]]:
     """(path, text) for every text or number in YAML data; dates and true/false can't hold any.
 
     With `keys`, each text key too, at the path of the mapping it is in (a menu's titles are keys).
     """
-    if isinstance(value, dict):
+    found: list[tuple[tuple, str]] = []
+    _add_texts(value, path, keys, found)
+    return found
+
+
+def _add_texts(value: object, path: tuple, keys: bool, found: list[tuple[tuple, str]]) -> None:
+    if isinstance(value, str):
+        found.append((path, value))
+    elif isinstance(value, dict):
         for key, item in value.items():
             if keys and isinstance(key, str):
-                yield path, key
-            yield from texts_in(item, path + (key,), keys)
+                found.append((path, key))
+            _add_texts(item, (*path, key), keys, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from texts_in(item, path + (index,), keys)
-    elif isinstance(value, str):
-        yield path, value
+            _add_texts(item, (*path, index), keys, found)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, int) and -10**8 < value < 10**8 and getattr(value, "source", None) is None:
             return  # a count: too short to be a phone or NHS number
@@ -70,6 +75,4 @@ def texts_in(value: object, path: tuple = (), keys: bool = False) -> Iterator[tu
                 source = str(value)
             except ValueError:  # a whole number too long to write out: not a person's details
                 return
-        yield path, source
-    elif isinstance(value, date) or value is None:
-        return
+        found.append((path, source))
