@@ -255,11 +255,13 @@ class _Builder:
     def value(self, node: Node, path: Path) -> object:
         if len(path) > MAX_DEPTH:
             raise YamlSyntaxError(self.line(node), "This is nested too deeply to be a record.")
-        if isinstance(node, ScalarNode):
-            self.marks.lines.setdefault(path, self.line(node))
-            if (message := self.hidden(node, self.text(node))) is not None:  # escapes reach past the reader's check
-                self.problems.append(YamlProblem(self.line(node), path, message if path else message.capitalize()))
-            return self.scalar(node)
+        if isinstance(node, ScalarNode):  # most nodes: the work is written out here, not in calls
+            text = restore_breaks(node.value) if self.restore else node.value
+            line = node.start_mark.line + 1 + self.offset
+            self.marks.lines.setdefault(path, line)
+            if (message := self.hidden(node, text)) is not None:  # escapes reach past the reader's check
+                self.problems.append(YamlProblem(line, path, message if path else message.capitalize()))
+            return self.scalar(node, text)
         if self.seen is not None:
             if id(node) in self.seen:
                 raise _SharedNode()
@@ -291,8 +293,7 @@ class _Builder:
             lines[key_path] = key_line
         return result
 
-    def scalar(self, node: ScalarNode) -> object:
-        text = self.text(node)
+    def scalar(self, node: ScalarNode, text: str) -> object:
         tag = _plain_tag(node.value) if node.tag is _PLAIN else node.tag
         if tag == "tag:yaml.org,2002:str":
             return text
