@@ -277,7 +277,7 @@ def test_the_example_consultation_has_its_phases_and_a_reversed_decision_in_date
     assert "Young people (16-25) 312 at most 14.6% 11.5%" in text
     assert "At least 2,140 people took part, and perhaps more, so each group's share is at most the figure shown." in text
     report = words(example_public, "reports/2024-25")
-    assert "Young people (16-25) were at most 12.8% of those who took part, against 11.5% of local people: at most 1.3 percentage points above their share." in report
+    assert "Young people (16-25) were at most 12.9% of those who took part, against 11.5% of local people: at most 1.4 percentage points above their share." in report
     assert "Disabled people were at most 5% of those who took part, against 18.6% of local people: at least 13.6 percentage points below their share." in report
     assert "Equality impact assessment" in text and "Board paper: Decision paper for the board" in text and "Minutes: Board minutes" in text
 

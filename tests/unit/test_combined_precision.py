@@ -1,5 +1,5 @@
-"""One rule for how exact a total of rough and exact numbers is, and the words it is shown with:
-"about 2,000" + "at least 300" + 571 is "about 2,871 or more", never a plain "about 2,871"."""
+"""One rule for how exact a total of rough and exact numbers is, and the words it is shown with
+("about 2,000" + "at least 300" + 571 is "about 2,871 or more"); and one rounding for every percentage shown."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from yswd.analysis.commitments import Measured, label
 from yswd.analysis.figures import combined_precision, count
-from yswd.analysis.reach import percent, qualified, reach_in_words, share_precision
+from yswd.analysis.reach import percent, qualified, reach_in_words, rounded, share_precision
 from yswd.content.model import Engagement
 from yswd.content.records import EngagementFile, Source
 from yswd.site.regional import RegionalRecord, tally
@@ -85,3 +85,22 @@ def test_a_share_of_about_so_many_or_more_is_about_its_gap_or_less() -> None:
     assert above == "Carers were about 20% or less of those who took part, against 15% of local people: at most about 5 percentage points above their share."
     below = reach_in_words("Carers", 300, 2, 10.0, 15.0, 5, "about-or-less")
     assert below.endswith("at least about 5 percentage points below their share.")
+
+
+@pytest.mark.parametrize(
+    "value, places, precision, short_of, expected",
+    [
+        (12.25, 1, "exact", None, 12.3),  # halves up, never to even
+        (12.5, 0, "exact", None, 13.0),
+        (0.125, 2, "exact", None, 0.13),
+        (13.333, 1, "about", None, 13.3),
+        (13.333, 1, "at-most", None, 13.4),  # at most 13.333 is at most 13.4, never 13.3
+        (13.333, 0, "about-or-less", None, 14.0),
+        (24.96, 1, "exact", 25.0, 24.9),  # short of a 25% target: never reads as reaching it
+        (24.96, 1, "exact", 20.0, 25.0),
+        (24.96, 1, "at-most", 25.0, 25.0),  # the bound's direction first: "at most 24.9%" would be false
+    ],
+)
+def test_one_rounding_for_every_percentage_shown(value: float, places: int, precision: str, short_of: float | None, expected: float) -> None:
+    assert rounded(value, places, precision, short_of) == expected
+    assert percent(value, precision, places, short_of).endswith(f"{expected:.{places}f}".removesuffix(".0") + "%" + (" or less" if precision == "about-or-less" else ""))

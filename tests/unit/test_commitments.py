@@ -160,8 +160,10 @@ def test_a_share_with_nothing_to_divide_by_is_not_known() -> None:
 
 
 def test_shares_are_shown_rounded_down_so_they_never_read_as_reaching_a_target_they_miss() -> None:
-    assert Measured(24.99, 2499, 10000).shown == "24.9%"
-    assert Measured(25.0, 1, 4).shown == "25%"
+    assert Measured(24.99, 2499, 10000, target=25.0).shown == "24.9%"
+    assert Measured(24.99, 2499, 10000).shown == "25%"  # no target to misread: rounded as everywhere
+    assert Measured(24.96, 2496, 10000, target=20.0).shown == "25%"
+    assert Measured(25.0, 1, 4, target=25.0).shown == "25%"
     assert Measured(12345.0).shown == "12,345"
 
 

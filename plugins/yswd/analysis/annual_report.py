@@ -12,14 +12,13 @@ reported done, so that it is seen without a date being invented for it.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
 from yswd.analysis.figures import Figures, count, count_by_year, precision_of, unrecorded
-from yswd.analysis.reach import reach_in_words, representation, share_precision
+from yswd.analysis.reach import reach_in_words, representation, rounded, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import INVOLVEMENT_LABELS, Action, Organisation, Population, Theme, status_as_at
 from yswd.dates import FinancialYear
@@ -331,11 +330,6 @@ def exact_people(figures: Figures) -> int | None:
     return figures.participants
 
 
-def whole_percent(value: float) -> int:
-    """A share as a whole per cent, halves rounded up (12.5 -> 13), as people expect."""
-    return math.floor(value + 0.5)
-
-
 def change_in_words(now: float | None, before: float | None, unit: str = "") -> str:
     """"up 12", "down 3 percentage points", "up 0.2" or "no change"; "not known" when either is missing.
 
@@ -344,7 +338,7 @@ def change_in_words(now: float | None, before: float | None, unit: str = "") -> 
     if now is None or before is None:
         return "not known"
     if unit == "%":
-        difference: float = whole_percent(now) - whole_percent(before)
+        difference: float = rounded(now, 0) - rounded(before, 0)
         suffix = " percentage point" if abs(difference) == 1 else " percentage points"
     else:
         difference = round(round(now, 1) - round(before, 1), 1)

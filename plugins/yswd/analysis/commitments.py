@@ -15,13 +15,12 @@ The contract (content-format.md, "content/strategy.yml"):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Literal
 
 from yswd.analysis.figures import Figures, count, precision_of, unrecorded
-from yswd.analysis.reach import qualified, representation, representation_shown, share_precision
+from yswd.analysis.reach import percent, qualified, representation, representation_shown, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Commitment, Population, Strategy, latest_date
 from yswd.dates import last_day
@@ -65,6 +64,8 @@ class Measured:
     """How exact the figure is, from the numbers of participants behind it (`combined_precision`)."""
     unrecorded: int = 0
     """Records in the period that recorded no number of participants (left out of the figure)."""
+    target: float | None = None
+    """The commitment's target: a figure short of it is shown rounded down, never as reaching it."""
 
     @property
     def is_share(self) -> bool:
@@ -72,14 +73,14 @@ class Measured:
 
     @property
     def shown(self) -> str:
-        """The figure as written on the page: a share to one decimal place, rounded down, so
-        that a figure just short of its target never reads as the target."""
+        """The figure as written on the page, rounded as every percentage is (`rounded`): a
+        figure just short of its target never reads as the target."""
         if self.value is None:
             return "not known yet"
         if self.baseline is not None:
-            return representation_shown(self.value, self.share_precision)
+            return representation_shown(self.value, self.share_precision, self.target)
         if self.is_share:
-            return qualified(f"{math.floor(self.value * 10) / 10:g}%", self.share_precision)
+            return percent(self.value, self.share_precision, short_of=self.target)
         return qualified(f"{self.value:,.0f}", self.precision)
 
     @property
@@ -128,7 +129,8 @@ def measure(commitment: Commitment, figures: Figures, population: Population | N
     if commitment.metric is None:
         return None
     group = commitment.group or ""
-    rough = {"precision": figures.participants_precision, "unrecorded": figures.participants_unrecorded}
+    target = None if commitment.target is None else float(commitment.target)
+    rough = {"precision": figures.participants_precision, "unrecorded": figures.participants_unrecorded, "target": target}
     if commitment.metric == "group-share":
         return Measured(figures.group_share(group), figures.groups.get(group, 0), figures.participants, figures.engagements, **rough)
     if commitment.metric == "group-representation":
@@ -139,7 +141,7 @@ def measure(commitment: Commitment, figures: Figures, population: Population | N
             figures.engagements, baseline=baseline, group_share=group_share, **rough,
         )
     if commitment.metric == "feedback-given-share":
-        return Measured(figures.told_share, figures.told, figures.engagements, figures.engagements)
+        return Measured(figures.told_share, figures.told, figures.engagements, figures.engagements, target=target)
     if commitment.metric == "engagement-count":
         return Measured(float(figures.engagements), records=figures.engagements)
     return Measured(float(figures.participants), records=figures.engagements, **rough)

@@ -15,8 +15,8 @@ share shown carries its word.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from yswd.content.model import Engagement, Organisation, Population
 
@@ -56,16 +56,31 @@ def representation(group_share: float | None, population_share: float | None) ->
     return 100.0 * group_share / population_share
 
 
-def percent(value: float, precision: str = "exact") -> str:
-    """A percentage to one decimal place, without a trailing .0, with its word when not exact:
-    6%, 11.5%, about 36.7%, at most 14.6%."""
-    return qualified(f"{round(value, 1):,.1f}".removesuffix(".0") + "%", precision)
+_BOUND_ROUNDING = {"at-most": ROUND_CEILING, "about-or-less": ROUND_CEILING, "at-least": ROUND_FLOOR}
 
 
-def representation_shown(value: float, precision: str = "exact") -> str:
-    """The representation figure as a whole number, rounded down, so just short of 100 never
-    reads as 100; "at most" or "about" when the share behind it is."""
-    return qualified(f"{math.floor(value):,}", precision)
+def rounded(value: float, places: int = 1, precision: str = "exact", short_of: float | None = None) -> float:
+    """The one rounding of every percentage a page or file shows: to `places` decimal places,
+    halves up (12.25 is 12.3, 12.5 is 13 to a whole per cent).
+
+    Only where the words make a claim in one direction does it round that way, so the claim stays
+    true: a bound ("at most 13.4%" of at least 450 people) rounds away from the figure it bounds,
+    and a figure short of its `short_of` target rounds down, so 24.96% against 25% never reads as 25%.
+    """
+    mode = _BOUND_ROUNDING.get(precision) or (ROUND_FLOOR if short_of is not None and value < short_of else ROUND_HALF_UP)
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=mode))
+
+
+def percent(value: float, precision: str = "exact", places: int = 1, short_of: float | None = None) -> str:
+    """A percentage (`rounded`), without a trailing .0, with its words when not exact:
+    6%, 11.5%, about 36.7%, at most 14.6%, about 10% or less."""
+    return qualified(f"{rounded(value, places, precision, short_of):,.{places}f}".removesuffix(".0") + "%", precision)
+
+
+def representation_shown(value: float, precision: str = "exact", short_of: float | None = None) -> str:
+    """The representation figure as a whole number (`rounded`); "at most" or "about" when the
+    share behind it is."""
+    return qualified(f"{rounded(value, 0, precision, short_of):,.0f}", precision)
 
 
 @dataclass(frozen=True)
@@ -127,7 +142,7 @@ def reach_in_words(
         return f"{label}: fewer than {small} people took part, too few to give their share ({against})."
     if group_share is None:
         return f"{label}: we don't know their share of those who took part, because the number who took part was not recorded ({against})."
-    gap = round(round(group_share, 1) - population_share, 1)
+    gap = round(rounded(group_share, 1, precision) - population_share, 1)  # the share as shown
     if gap == 0:
         words = {
             "about": "about in proportion to their share", "at-most": "no more than their share",

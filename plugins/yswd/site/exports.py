@@ -20,7 +20,7 @@ from typing import Annotated, Literal, Optional, get_type_hints
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from yswd.analysis.reach import group_shares, share_precision
+from yswd.analysis.reach import group_shares, rounded, share_precision
 from yswd.content.records import EngagementFile
 from yswd.content.model import Aim, Document, Engagement, Organisation, Population, latest_date
 from yswd.content.values import MonthOrDay
@@ -243,7 +243,7 @@ def export_record(record: EngagementFile, plan: SitePlan, site_url: str = "") ->
         participants_precision=e.participants_precision,
         participants_note=reach.participants_note if reach else None,
         groups={key: withheld(count) for key, count in (reach.groups.items() if reach else [])},
-        group_shares={g.key: None if g.share is None else round(g.share, 1) for g in group_shares(e, org, plan.population)},
+        group_shares={g.key: None if g.share is None else rounded(g.share, 1, g.precision) for g in group_shares(e, org, plan.population)},
         group_shares_precision=share_precision(e.participants_precision) if e.participants_precision else None,
         methods=[m.name for m in methods],
         method_counts={m.name: m.count for m in methods if m.count is not None},

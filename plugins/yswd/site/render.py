@@ -20,7 +20,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
-from yswd.analysis.reach import group_shares, percent, qualified, representation_shown
+from yswd.analysis.reach import group_shares, percent, representation_shown
 from yswd.content.approval import approvals_still_needed, current_approvers
 from yswd.content.documents import attached_path
 from yswd.content.records import EngagementFile
@@ -169,7 +169,7 @@ def template_environment(markdown: MarkdownRenderer) -> Environment:
         plural=plural, counted=counted, amount=amount, people=people,
     )
     env.tests.update(month=is_month, contains=lambda values, item: item in values)
-    env.globals.update(qualified=qualified, routes=routes)
+    env.globals.update(routes=routes)
     return env
 
 
