@@ -261,7 +261,11 @@ def test_the_regional_listings_have_the_public_sites_facets_and_filters(region: 
         assert f"of {len(ids)}." in listing, (facet, key)
         hub = text_of(out / folders[facet] / "index.html")
         label = facets[facet]["labels"][facets[facet]["keys"].index(key)]
-        assert f"{label} ({len(ids)} engagement" in hub, (facet, key)
+        if facet == "action-status":  # the actions with the status, beside the engagements they are in
+            actions = sum(1 for rid, r in records if rid in ids for a in r["we_did"] if a["status"] == key)
+            assert f"{label} ({actions} action{'' if actions == 1 else 's'} in {len(ids)} engagement" in hub
+        else:
+            assert f"{label} ({len(ids)} engagement" in hub, (facet, key)
     for row in index["records"]:
         assert (out / row[1] / "index.html").is_file(), row[1]
     # The filters are on the first page of every engagement, with a static link for every value

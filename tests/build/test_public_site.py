@@ -122,8 +122,25 @@ def test_home_page_leads_with_open_engagements_and_figures(site: SiteFolder) -> 
     assert "Themes with an action done or in progress 50% (1 of 2)" in text
     # this year (2025-26): only the open record started in it; scan-times' action was completed 15 August 2025
     assert "This year, 2025-26 (1 April 2025 to 31 March 2026) Engagements 1 People who took part 10" in text
-    assert "Actions: done 1" in text.split("This year")[1]
+    assert "Actions: done (completed in the year) 1" in text.split("This year")[1]
     assert 'href="action-status/done/"' in home and 'href="years/2025-26/"' in home
+    assert home.count('href="action-status/done/"') == 1  # the year's count is of another thing: no link
+
+
+def test_the_action_status_pages_count_the_actions_the_home_page_counts(example_public: Path) -> None:
+    """"Actions: done 12" on the home page, and the page it links to says 12 actions, beside the
+    engagements they are in: never two different numbers for the same words."""
+    home = text_of(example_public / "index.html").split("This year")[0]
+    hub = text_of(example_public / "action-status/index.html")
+    data = json.loads((example_public / "data/engagements.json").read_text(encoding="utf-8"))
+    for status, words in (("planned", "Planned"), ("in-progress", "In progress"), ("done", "Done"), ("not-taken-forward", "Not taken forward")):
+        actions = sum(1 for r in data["records"] for a in r["we_did"] if a["status"] == status)
+        engagements = sum(1 for r in data["records"] if any(a["status"] == status for a in r["we_did"]))
+        assert f"Actions: {words.lower()} {actions} " in home, status
+        counted = f"{actions} action{'' if actions == 1 else 's'} in {engagements} engagement{'' if engagements == 1 else 's'}"
+        assert f"{words} ({counted})" in hub, status
+        if engagements:
+            assert f"that is {words.lower()}: {counted}." in text_of(example_public / f"action-status/{status}/index.html"), status
 
 
 def test_data_page_and_accessibility_statement(example_public: Path) -> None:

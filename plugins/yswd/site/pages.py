@@ -40,6 +40,11 @@ class Facet:
     index lists such a record under no value, and any choice matches it."""
     indexed_keys_of: Callable[[Any], tuple[str, ...]] | None = None
     """The keys the filter index lists, when they differ from keys_of (a facet with `everywhere`)."""
+    items_of: Callable[[Any, str], int] | None = None
+    """For a facet of things inside records (actions by status): how many a record has under a key,
+    so that its pages count those things, as the home page does, beside the engagements."""
+    item: str = ""
+    """What those things are called: "action"."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,13 @@ class Listing:
 
     def page_count(self, page_size: int) -> int:
         return max(1, math.ceil(len(self.records) / page_size))
+
+    @property
+    def items(self) -> int | None:
+        """How many of its facet's things (actions with this status) its records hold; None for a facet of records."""
+        if self.facet is None or self.facet.items_of is None:
+            return None
+        return sum(self.facet.items_of(record, self.key) for record in self.records)
 
     def src_uri(self, page: int = 1) -> str:
         return routes.folder_page(self.folder, page)

@@ -95,6 +95,7 @@ def _facets(plan: SitePlan) -> list[Facet]:
             "action-status", routes.FACET_FOLDERS["action-status"], "Action status", False,
             tuple(ACTION_STATUS_WORDS.items()),
             lambda r: tuple(dict.fromkeys(a.status for a in r.engagement.we_did)),
+            items_of=lambda r, status: sum(1 for a in r.engagement.we_did if a.status == status), item="action",
         ),
         *involvement,
     ]

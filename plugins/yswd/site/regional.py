@@ -300,6 +300,8 @@ def _facets(organisations: list[Organisation], records: list[RegionalRecord], na
         Facet(
             "action-status", "action-status", "Action status", False,
             tuple((k, w) for k, w in ACTION_STATUS_WORDS.items() if k in statuses), lambda r: r.statuses,
+            items_of=lambda r, status: sum(1 for a in r.data.get("we_did") or [] if isinstance(a, dict) and a.get("status") == status),
+            item="action",
         ),
     ]
 
