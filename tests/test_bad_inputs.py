@@ -220,6 +220,8 @@ EXPECTED: dict[str, list[tuple[int, str, str]]] = {
     "decision-document-missing.md": [(28, "decisions[1].document", "names a file that is not in the record's folder. Check the spelling, or add the file.")],
     "decision-missing-by.md": [(24, "decisions[1].by", "is required but missing.")],
     "decision-outcome-typo.md": [(27, "decisions[1].outcome", "should be one of: agreed, not-agreed, deferred, reversed. Did you mean \"agreed\"?")],
+    "decision-reversed-with-nothing-before.md": [(27, "decisions[1].outcome", "is reversed, but there is no earlier decision in this record for it to reverse. Add the decision it overturned, with its date, above it; or, if this is the first decision, give its own outcome (agreed, not-agreed or deferred).")],
+    "decision-reversed-before-what-it-reverses.md": [(27, "decisions[1].outcome", "is reversed, but there is no earlier decision in this record for it to reverse. Add the decision it overturned, with its date, above it; or, if this is the first decision, give its own outcome (agreed, not-agreed or deferred).")],
     "decision-outcome-approved.md": [(27, "decisions[1].outcome", "should be one of: agreed, not-agreed, deferred, reversed. Did you mean \"agreed\"?")],
     "document-kind-longer-word.md": [(26, "documents[1].kind", "should be one of: report, board-paper, minutes, eqia, other. Did you mean \"minutes\"?")],
     "participants-precision-approx.md": [(12, "reach.participants_precision", "should be one of: exact, about, at-least. Did you mean \"about\"?")],

@@ -99,7 +99,9 @@ def test_the_timeline_runs_in_date_order_with_the_reversal_last(built) -> None:
     agreed = timeline.index("November 2017: Joint commissioning committee decided: Stop prescribing gluten-free food for adults. Agreed.")
     reversed_ = timeline.index("8 March 2018: Joint commissioning committee decided: Keep bread and flour mixes on prescription after a national review. Reversed an earlier decision.")
     assert consultation < agreed < reversed_
+    # Listening events before the consultation's start (29 July 2019) are a phase of it, first in its timeline
     walk_in = text(site, "engagements/walk-in-centre")
+    assert "Dates 29 July 2019 to 18 October 2019" in walk_in
     assert walk_in.index("May 2019 to June 2019: Listening events") < walk_in.index("29 July 2019 to 18 October 2019: Public consultation") < walk_in.index("13 February 2020:")
 
 

@@ -1,5 +1,5 @@
-"""Due dates and updates known only to the month ("by March 2021"): they sort by their first day,
-and a month has passed only after its last day, wherever a due date or an "as at" is judged."""
+"""Dates known only to the month ("by March 2021") sort by their first day, and a month has passed
+only after its last day, wherever a due date, an "as at" or the order of updates and decisions is judged."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from yswd.analysis.commitments import label
 from yswd.content.model import Commitment, Engagement, status_as_at
 from yswd.content.records import EngagementFile, Source
-from yswd.content.rules import dates_in_order
+from yswd.content.rules import dates_in_order, reversals_follow_a_decision
 from yswd.dates import MonthDate
 from yswd.guards.freshness import stale_statuses
 
@@ -61,3 +61,27 @@ def test_updates_in_order_by_first_day_and_a_month_update_may_be_in_the_starts_m
     assert problem.message == "is earlier than the update above it (a month counts from its first day). List updates oldest first."
     [problem] = dates_in_order(survey(("2025-02", "Before")), None)
     assert (problem.field, problem.message) == ("we_did[a].updates[1].date", "is before the engagement's start date.")
+
+
+def decided(*decisions: tuple[str, str]) -> EngagementFile:
+    engagement = Engagement(
+        title="Consultation", type="survey", status="published", start="2025-01-06", reach={"participants": 10},
+        you_said=[{"id": "t", "theme": "A theme"}], we_did=[{"id": "a", "responds_to": ["t"], "action": "An action", "status": "planned"}],
+        decisions=[{"date": day, "by": "The board", "decision": "Something", "outcome": outcome} for day, outcome in decisions],
+    )
+    return EngagementFile("consultation", engagement, "", 1, Source("consultation.md"), PurePosixPath("engagements"))
+
+
+@pytest.mark.parametrize(
+    "decisions, refused",
+    [
+        ([("2025-03-01", "agreed"), ("2025-05-01", "reversed")], []),
+        ([("2025-03-01", "agreed"), ("2025-03-01", "reversed")], []),  # the same day, listed after it
+        ([("2025-03-01", "reversed"), ("2025-03-01", "agreed")], ["decisions[1].outcome"]),
+        ([("2025-05-01", "reversed"), ("2025-03", "deferred")], []),  # listed first, but decided after the one it reverses
+        ([("2025-03", "reversed"), ("2025-03-10", "agreed")], ["decisions[1].outcome"]),  # a month comes first in its month
+        ([("2025-03", "reversed")], ["decisions[1].outcome"]),
+    ],
+)
+def test_a_reversal_needs_an_earlier_decision_to_reverse(decisions, refused) -> None:
+    assert [p.field for p in reversals_follow_a_decision(decided(*decisions), None)] == refused

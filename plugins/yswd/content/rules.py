@@ -149,6 +149,22 @@ def dates_in_order(record: EngagementFile, content: Content) -> Iterator[Problem
             previous = update.date
 
 
+def reversals_follow_a_decision(record: EngagementFile, content: Content) -> Iterator[Problem]:
+    """A decision `reversed` overturns an earlier one, so one must come before it in the record:
+    by date (a month by its first day), or on the same date and listed above it, as the timeline
+    orders them."""
+    decisions = record.engagement.decisions
+    for index, decision in enumerate(decisions):
+        earlier = [d for i, d in enumerate(decisions) if d.date < decision.date or (d.date == decision.date and i < index)]
+        if decision.outcome == "reversed" and not earlier:
+            yield Problem(
+                record.source.path, record.source.line("decisions", index, "outcome"), f"decisions[{index + 1}].outcome",
+                "is reversed, but there is no earlier decision in this record for it to reverse. Add the decision it "
+                "overturned, with its date, above it; or, if this is the first decision, give its own outcome "
+                "(agreed, not-agreed or deferred).",
+            )
+
+
 def counts_fit(record: EngagementFile, content: Content) -> Iterator[Problem]:
     """Groups need a number of participants and are no larger than it; an unknown number says why."""
     reach = record.engagement.reach
@@ -344,6 +360,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     visible_titles,
     taxonomy_keys,
     dates_in_order,
+    reversals_follow_a_decision,
     counts_fit,
     themes_and_actions,
     complete_when_shown,
