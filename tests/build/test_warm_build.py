@@ -177,3 +177,18 @@ def test_pages_wait_in_the_cache_between_the_passes_and_are_drawn_again_if_it_ca
     shutil.rmtree(builds.root / FOLDER)
     monkeypatch.setattr(DiskCache, "page_html", lambda cache, fingerprint: None)
     builds.compare(monkeypatch)
+
+
+def test_an_action_status_change_that_moves_no_engagement_reaches_the_status_pages(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status pages count actions as well as engagements, so a change of one action's status
+    that leaves every status with the same engagements still reaches them."""
+    for record in published(builds.root):
+        text = record.read_text(encoding="utf-8")
+        statuses = re.findall(r"^    status: (planned|in-progress)$", text, flags=re.M)
+        if statuses.count("planned") >= 2 and "in-progress" in statuses:
+            record.write_text(text.replace("\n    status: planned\n", "\n    status: in-progress\n", 1), encoding="utf-8")
+            break
+    else:
+        pytest.skip("no record with two planned actions and one in progress")
+    warm, _ = builds.compare(monkeypatch)
+    assert "actions in" in (warm / "action-status/index.html").read_text(encoding="utf-8")

@@ -274,7 +274,7 @@ class PageRenderer:
         elif spec.kind == "listing":
             listing, page = context["listing"], context["page"]
             first = (page - 1) * self.plan.page_size
-            parts = [str(page), str(len(listing.records)), *(r.digest for r in listing.records[first : first + self.plan.page_size])]
+            parts = [str(page), str(len(listing.records)), str(listing.items), *(r.digest for r in listing.records[first : first + self.plan.page_size])]
             if listing.facet is None and page == 1:
                 parts += [self._facet_counts(facet) for facet in self.plan.facets]
         elif spec.kind == "hub":
@@ -293,8 +293,8 @@ class PageRenderer:
         return hashlib.sha256("\n".join([spec.template, spec.title, self._settings, *parts]).encode()).hexdigest()
 
     def _facet_counts(self, facet: Facet) -> str:
-        """A facet's values, with the key, title and size of each of its listings."""
-        listings = [(listing.key, listing.title, len(listing.records)) for listing in self.plan.listings[facet.name]]
+        """A facet's values, with the key, title and size of each of its listings (and the things it counts)."""
+        listings = [(listing.key, listing.title, len(listing.records), listing.items) for listing in self.plan.listings[facet.name]]
         return json.dumps([facet.name, facet.title, facet.values, listings])
 
     def url_of(self, src_uri: str) -> str:
