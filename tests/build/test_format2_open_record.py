@@ -5,12 +5,15 @@ the future or compare a number nobody recorded."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import SiteFolder, page_text
+from yswd.dates import MONTHS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -63,3 +66,18 @@ def test_a_draft_without_actions_says_so_in_the_review_build(site: Path) -> None
     page = page_text(site.parent / "site-review", "engagements/draft-idea")
     assert "What happens next No actions have been written down yet." in page
     assert "1 word (body): Draft." in page and "1 words" not in page
+
+
+def test_no_page_says_a_record_last_changed_after_the_build_date(site: Path) -> None:
+    """The draft starts in January 2026, after the build date (1 December 2025): that is a plan,
+    so its page in the review build gives no "Last changed" rather than a day in the future."""
+    assert "Last changed" not in page_text(site.parent / "site-review", "engagements/draft-idea")
+    assert "Last changed 3 November 2025" in page_text(site.parent / "site-review", "engagements/open-drop-ins")
+    months = {name: number for number, name in enumerate(MONTHS, start=1)}
+    shown = 0
+    for folder in (site, site.parent / "site-review"):
+        for path in folder.rglob("*.html"):
+            for day, month, year in re.findall(r"Last changed</dt><dd>(?:(\d+) )?([A-Z][a-z]+) (\d{4})</dd>", path.read_text(encoding="utf-8")):
+                shown += 1
+                assert date(int(year), months[month], int(day or 1)) <= date(2025, 12, 1), path
+    assert shown >= 8

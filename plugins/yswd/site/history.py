@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from yswd.content.history import Commit, FileHistory, RepositoryHistory, read_history
+from yswd.content.model import Engagement, latest_date
 from yswd.content.records import EngagementFile, Layout
 from yswd.dates import uk_date
 from yswd.guards.patterns import Allowed, find_personal_data
@@ -32,6 +33,14 @@ SUBJECT_LIMIT = 200
 SHOWN_ON_PAGE = 10
 """Changes listed on a record's page; the open data lists them all."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def last_changed(engagement: Engagement, history: ShownHistory | None, today: date) -> date | None:
+    """The "Last changed" a record's page shows: its latest commit this audience may see, else its
+    latest date (`latest_date`). Never a day after the build date: that is a plan (a draft's
+    future start, say), not a change, and then nothing is shown rather than a day in the future."""
+    changed = history.last_changed if history and history.last_changed else latest_date(engagement)
+    return changed if changed <= today else None
 
 
 def clean_subject(subject: str) -> str:

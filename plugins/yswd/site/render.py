@@ -33,7 +33,6 @@ from yswd.content.model import (
     STATUS_WORDS,
     Decision,
     Document,
-    latest_date,
     status_as_at,
 )
 from yswd.dates import is_month, month_year, uk_date
@@ -42,7 +41,7 @@ from yswd.site.exports import FORMAT_VERSION, LICENCE, LICENCE_URL, SCHEMA_PATH
 from yswd.site.format_versions import VERSIONS
 from yswd.site.field_reference import field_reference
 from yswd.site.fingerprint import ModelJson, context_text
-from yswd.site.history import SHOWN_ON_PAGE
+from yswd.site.history import SHOWN_ON_PAGE, last_changed
 from yswd.site.standard import data_dictionary, definitions
 from yswd.site.pages import Facet, PageSpec, SitePlan
 from yswd.site import routes
@@ -255,7 +254,7 @@ class PageRenderer:
             approvals_still_needed=approvals_still_needed,
             current_approvers=current_approvers,
             population=plan.population,
-            latest_date=latest_date,
+            last_changed=last_changed,
             history_shown=SHOWN_ON_PAGE,
             group_shares=lambda engagement: group_shares(engagement, plan.organisation, plan.population),
         )
