@@ -74,6 +74,24 @@ def page_text(site: Path, url: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", blocks)).split())
 
 
+def list_item_tags(reader) -> list[tuple[str, ...]]:
+    """For each list item in a tagged PDF (a pypdf reader), the tags of its children: PDF/UA
+    wants its number (Lbl) and its content in one body (LBody)."""
+    def kids(node) -> list:
+        found = node.get("/K")
+        found = found if isinstance(found, list) else [] if found is None else [found]
+        return [kid.get_object() if hasattr(kid, "get_object") else kid for kid in found]
+
+    items, nodes = [], [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, dict):
+            if node.get("/S") == "/LI":
+                items.append(tuple(str(kid.get("/S")) if isinstance(kid, dict) else "content" for kid in kids(node)))
+            nodes.extend(kids(node))
+    return items
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file of a folder by path, with a hash of its bytes: two equal digests are the same site."""
     return {

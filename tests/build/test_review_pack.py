@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import SiteFolder
+from conftest import SiteFolder, list_item_tags
 
 IN_REVIEW = """---
 title: Evening clinic times
@@ -36,3 +36,4 @@ def test_review_pack_pdf_holds_records_in_review_and_the_checklist(site: SiteFol
     assert reader.outline[0].title == "Review pack"
     assert reader.outline[1][0].title == "Checklist for each record"  # nested under the title
     assert reader.outline[2].title == "Evening clinic times"
+    assert set(list_item_tags(reader)) <= {("/Lbl", "/LBody"), ("/LBody",)}  # numbers beside their content

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import SiteFolder
+from conftest import SiteFolder, list_item_tags
 
 REVIEWS = """reviews:
   - reviewer: RP-01
@@ -218,6 +218,9 @@ def test_report_command_writes_a_tagged_pdf_with_bookmarks_and_figures(built: Si
     assert "Changes completed in the year 2" in text
     assert "We opened a Saturday scan clinic." in text
     assert "Draft that must not count" not in text
+    # each numbered item's number is beside its content, never an empty item (engagements, changes)
+    items = list_item_tags(reader)
+    assert items.count(("/Lbl", "/LBody")) >= 3 and set(items) <= {("/Lbl", "/LBody"), ("/LBody",)}, items
 
 
 def test_report_command_explains_an_unknown_year(built: SiteFolder) -> None:

@@ -85,7 +85,33 @@ def write_pdf(html: str, out: Path, base_url: str | None = None) -> None:
     if base_url is None:
         html = without_relative_links(html)
     document = HTML(string=html, base_url=base_url, url_fetcher=_no_fetching)
-    document.write_pdf(out, pdf_variant="pdf/ua-1")
+    document.write_pdf(out, pdf_variant="pdf/ua-1", finisher=list_bodies)
+
+
+def list_bodies(_document: object, pdf) -> None:
+    """Put each list item's content in a list body (LBody), beside its number (Lbl).
+
+    WeasyPrint tags a list item whose content is all blocks (a change's "You said" and "We
+    did" paragraphs, a record's summary) as its number followed by bare paragraphs, so that
+    assistive technology and tagged-text readers find the number with an empty body: PDF/UA
+    wants the number and the body as the item's only children.
+    """
+    import pydyf  # WeasyPrint's PDF writer
+
+    elements = {o.reference: o for o in pdf.objects if isinstance(o, pydyf.Dictionary) and o.get("Type") == "/StructElem"}
+    for item in [e for e in elements.values() if e["S"] == "/LI"]:
+        kids = [elements.get(ref) if isinstance(ref, bytes) else None for ref in item["K"]]
+        if None in kids or any(kid["S"] == "/LBody" for kid in kids):
+            continue  # marked content straight in the item, or a body already
+        labels = [kid.reference for kid in kids if kid["S"] == "/Lbl"]
+        content = [kid for kid in kids if kid["S"] != "/Lbl"]
+        if not content:
+            continue
+        body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array([k.reference for k in content]), "Pg": item["Pg"], "P": item.reference})
+        pdf.add_object(body)
+        for kid in content:
+            kid["P"] = body.reference
+        item["K"] = pydyf.Array([*labels, body.reference])
 
 
 def page_base_url(site_url: str | None, src_uri: str, directory_urls: bool = True) -> str | None:
