@@ -13,9 +13,9 @@ reported done, so that it is seen without a date being invented for it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from yswd.analysis.figures import Figures, count, count_by_year, precision_of, unrecorded
 from yswd.analysis.reach import reach_in_words, representation, rounded, share_precision
@@ -149,25 +149,23 @@ class AnnualReport:
 
 def changes_made(records: Iterable[EngagementFile]) -> list[Change]:
     """Every action with status done, newest completed first, with the themes it answered."""
-    changes = []
-    for record in records:
-        themes = {theme.id: theme for theme in record.engagement.you_said}
-        for action in record.engagement.we_did:
-            if action.done_on is not None:
-                answered = tuple(themes[t] for t in action.responds_to if t in themes)
-                changes.append(Change(record, action, answered))
+    changes = [change for change in _done(records) if change.action.done_on is not None]
     return sorted(changes, key=lambda c: (c.completed, c.record.engagement.start, c.record.id, c.action.id), reverse=True)
 
 
 def undated_changes(records: Iterable[EngagementFile]) -> list[Change]:
     """Actions done whose completion date was not recorded: in no year's count, still listed."""
-    changes = []
+    changes = [change for change in _done(records) if change.action.done_on is None]
+    return sorted(changes, key=lambda c: (c.record.engagement.start, c.record.id, c.action.id), reverse=True)
+
+
+def _done(records: Iterable[EngagementFile]) -> Iterator[Change]:
+    """Each action with status done, with the themes it answered."""
     for record in records:
         themes = {theme.id: theme for theme in record.engagement.you_said}
         for action in record.engagement.we_did:
-            if action.status == "done" and action.done_on is None:
-                changes.append(Change(record, action, tuple(themes[t] for t in action.responds_to if t in themes)))
-    return sorted(changes, key=lambda c: (c.record.engagement.start, c.record.id, c.action.id), reverse=True)
+            if action.status == "done":
+                yield Change(record, action, tuple(themes[t] for t in action.responds_to if t in themes))
 
 
 def annual_reports(
@@ -195,19 +193,17 @@ def annual_reports(
     figures = count_by_year(records, start_month)
     years = sorted(set(by_start) | set(changes) | set(undated), reverse=True)
     return [
-        replace(
-            _report(
-                year,
-                by_start.get(year, []),
-                figures.get(year) or count([], year),
-                figures.get(year.previous) or count([], year.previous),
-                changes.get(year, []),
-                organisation,
-                today,
-                population,
-                ways or {},
-            ),
-            undated=tuple(undated.get(year, [])),
+        _report(
+            year,
+            by_start.get(year, []),
+            figures.get(year) or count([], year),
+            figures.get(year.previous) or count([], year.previous),
+            changes.get(year, []),
+            undated.get(year, []),
+            organisation,
+            today,
+            population,
+            ways or {},
         )
         for year in years
     ]
@@ -219,12 +215,14 @@ def _report(
     figures: Figures,
     previous: Figures,
     changes: list[Change],
+    undated: list[Change],
     organisation: Organisation,
     today: date,
     population: Population | None = None,
     ways: dict[str, str] | None = None,
 ) -> AnnualReport:
-    """A year's report from its records (those that started in it) and its changes (done in it).
+    """A year's report from its records (those that started in it) and its changes: those done in
+    it, and those reported done in it whose date was not recorded.
 
     `ways` are the strategy's methods (id to name), for the count of engagements by way.
     """
@@ -247,6 +245,7 @@ def _report(
         everyone_aims=_tally(in_year, "participants"),
         groups=tuple(_group_reach(key, label, in_year, figures, organisation, population) for key, label in organisation.groups.items()),
         changes=tuple(changes),
+        undated=tuple(undated),
         rated=tuple(
             Rated(r, r.engagement.evaluation.responses, r.engagement.evaluation.rating)
             for r in in_year

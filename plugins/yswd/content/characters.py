@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+_DIRECTION = r"\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[{_CONTROL}]")
 """Control characters other than tab and newline (C0, DEL and C1)."""
-DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+DIRECTION = re.compile(f"[{_DIRECTION}]")
 """Bidirectional embeddings, overrides and isolates."""
+HIDDEN = re.compile(f"[{_CONTROL}{_DIRECTION}]")
+"""Either: one search says whether `hidden_character` has anything to find."""
 ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u180e]")
 """Zero-width spaces, joiners and marks, word joiners, invisible operators, byte-order marks."""
 

@@ -155,8 +155,9 @@ def reversals_follow_a_decision(record: EngagementFile, content: Content) -> Ite
     orders them."""
     decisions = record.engagement.decisions
     for index, decision in enumerate(decisions):
-        earlier = [d for i, d in enumerate(decisions) if d.date < decision.date or (d.date == decision.date and i < index)]
-        if decision.outcome == "reversed" and not earlier:
+        if decision.outcome == "reversed" and not any(
+            d.date < decision.date or (d.date == decision.date and i < index) for i, d in enumerate(decisions)
+        ):
             yield Problem(
                 record.source.path, record.source.line("decisions", index, "outcome"), f"decisions[{index + 1}].outcome",
                 "is reversed, but there is no earlier decision in this record for it to reverse. Add the decision it "

@@ -22,7 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from yswd.content.characters import CONTROL, DIRECTION, hidden_character, restore_breaks, set_aside_breaks
+from yswd.content.characters import HIDDEN, hidden_character, restore_breaks, set_aside_breaks
 from yswd.content.yamlerrors import READER_MESSAGE, plain_syntax_error
 
 try:
@@ -187,7 +187,7 @@ def read_yaml(text: str, *, first_line: int = 1) -> tuple[object, Marks, list[Ya
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
-            clean = not restore and _HIDDEN.search(text) is None  # the stand-ins hide NEL, a control character
+            clean = not restore and HIDDEN.search(text) is None  # the stand-ins hide NEL, a control character
             builder = _Builder(first_line - 1, refuse_shared=True, restore=restore, clean=clean)
             value = builder.value(node, ()) if node is not None else None
             return value, builder.marks, builder.problems
@@ -222,10 +222,6 @@ def _read_carefully(text: str, first_line: int, restore: bool) -> tuple[object, 
     if node is None:
         return None, builder.marks, builder.problems
     return builder.value(node, ()), builder.marks, builder.problems
-
-
-_HIDDEN = re.compile(CONTROL.pattern[:-1] + DIRECTION.pattern[1:])
-"""A control or direction character: text as written without one can only get one from an escape."""
 
 
 class _Builder:

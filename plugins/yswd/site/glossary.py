@@ -88,6 +88,7 @@ class Glossary:
         out.append(html[last:])
         return "".join(out)
 
+
 def _term_pattern(term: str) -> str:
     """A term not inside a word or an entity. The term's first character comes before the look
     back at what precedes it, so the search skips straight to where that character occurs."""
