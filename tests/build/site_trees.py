@@ -28,7 +28,8 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory, name: str, records:
 
 @contextmanager
 def pages_drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The source of every page the renderer draws while the block runs, in order."""
+    """The source of every page the renderer draws while the block runs, in order: all drawn
+    in this process (YSWD_PARALLEL=off), as a helper process's drawing is not seen here."""
     drawn: list[str] = []
     original = yswd.site.render.PageRenderer.render
 
@@ -38,6 +39,7 @@ def pages_drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     with monkeypatch.context() as patch:
         patch.setattr(yswd.site.render.PageRenderer, "render", spy)
+        patch.setenv("YSWD_PARALLEL", "off")
         yield drawn
 
 

@@ -28,11 +28,13 @@ class Builds:
     def __init__(self, root: Path, work: Path):
         self.root, self.work = root, work
 
-    def build(self, name: str, monkeypatch: pytest.MonkeyPatch, cache: bool = True) -> Path:
+    def build(self, name: str, monkeypatch: pytest.MonkeyPatch, cache: bool = True, parallel: bool | None = None) -> Path:
         """A build as a new `mkdocs build` process makes it (caches in memory start empty)."""
         out = self.work / name
         shutil.rmtree(out, ignore_errors=True)
         monkeypatch.setenv("YSWD_CACHE", "on" if cache else "off")
+        if parallel is not None:
+            monkeypatch.setenv("YSWD_PARALLEL", "on" if parallel else "off")
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(out))
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
@@ -72,6 +74,16 @@ def test_a_warm_build_draws_only_what_changed_and_matches_a_cold_build(builds: B
     record.write_text(record.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Warm ", 1), encoding="utf-8")
     _, drawn = builds.compare(monkeypatch)
     assert 0 < drawn < 40, "unchanged pages come from the cache"
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_pages_drawn_on_two_cores_are_the_pages_drawn_on_one(builds: Builds, monkeypatch: pytest.MonkeyPatch, cache: bool) -> None:
+    """site/drawing.py shares the pages between two processes (this machine's cores permitting)."""
+    shutil.rmtree(builds.root / FOLDER, ignore_errors=True)
+    two = builds.build("two-cores", monkeypatch, cache=cache, parallel=True)
+    shutil.rmtree(builds.root / FOLDER, ignore_errors=True)
+    one = builds.build("one-core", monkeypatch, cache=cache, parallel=False)
+    assert_same_tree(two, one)
 
 
 def test_a_record_made_draft_is_gone_everywhere_from_a_warm_build(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -64,6 +64,9 @@ class DiskCache:
     def page_html(self, fingerprint: str) -> str | None:
         return self.pages.get("html:" + fingerprint)
 
+    def has_page_html(self, fingerprint: str) -> bool:
+        return self.pages.has("html:" + fingerprint)
+
     def keep_page_html(self, fingerprint: str, html: str) -> None:
         self.pages.put("html:" + fingerprint, html)
 

@@ -9,7 +9,8 @@ Order of events in `mkdocs build`, and what each does here:
   site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; stop if any file
   left from docs_dir was not scanned (unchecked.py); add pages.
-- on_nav: add the hub pages (and only those) to the navigation.
+- on_nav: add the hub pages (and only those) to the navigation; draw the generated pages no
+  cache holds, on two cores (site/drawing.py), before MkDocs asks for them one by one.
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
   can be reused skip the theme.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.
@@ -66,6 +67,7 @@ from yswd.problems import format_problems
 from yswd.site.abbr import LinearAbbr
 from yswd.site import routes
 from yswd.site.branding import brand_css
+from yswd.site.drawing import draw_all, parallel_wanted
 from yswd.site.exports import data_files
 from yswd.site.fingerprint import ModelJson
 from yswd.site.glossary import Glossary
@@ -101,6 +103,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.records = RecordCache()
         self.pages: dict[str, tuple[str, str]] = {}
         """Finished page HTML by source path, with the fingerprint it was made from (for serve)."""
+        self.drawn: dict[str, str] = {}
+        """Generated pages' HTML drawn before MkDocs asks for it, by source path, when no cache holds it."""
+        self.fingerprints: dict[str, str | None] = {}
+        """This build's fingerprint of each generated page, worked out once."""
         self.renderer: PageRenderer | None = None
         self.build: Build | None = None
         self.built_config: MkDocsConfig | None = None
@@ -184,6 +190,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if self.config.atomic and self.command in ("build", "gh-deploy"):
             self._start_build(config)
         self.search_pages = set()
+        self.fingerprints = {}
         gc.freeze()  # what is loaded lives for the whole build: keep the collector from scanning it again and again
         return config
 
@@ -259,6 +266,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if self.plan is None:
             return nav
         self.nav = add_hubs(nav, files, self.plan.pages)
+        self._draw_ahead(config)
         return self.nav
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -273,6 +281,37 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             return env
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
         return self.finished_pages.choose(env, config, pages, self.nav, self.cache)
+
+    def _draw_ahead(self, config: MkDocsConfig) -> None:
+        """Draw every generated page no cache holds before MkDocs asks for them one by one: all
+        at once, they can be shared between two processes. Into the build cache when it is on
+        (the parked pages are read back from there), else held until MkDocs asks."""
+        self.drawn = {}
+        if self.plan is None or self.renderer is None or self.command not in ("build", "gh-deploy"):
+            return
+        todo = [(src_uri, spec) for src_uri, spec in self.plan.pages.items() if not self._in_cache(src_uri, spec)]
+
+        def keep(item: tuple[str, PageSpec], html: str) -> None:
+            src_uri, spec = item
+            fingerprint = self._fingerprint(src_uri, spec)
+            if self.cache is not None and fingerprint is not None:
+                self.cache.keep_page_html(fingerprint, html)
+            else:
+                self.drawn[src_uri] = html
+
+        draw_all(
+            todo, lambda item: self._draw(item[1], item[0]), keep, Path(config.site_dir).parent,
+            partial(self.progress.step, progress.DRAWING), parallel_wanted(),
+        )
+
+    def _fingerprint(self, src_uri: str, spec: PageSpec) -> str | None:
+        if src_uri not in self.fingerprints:
+            self.fingerprints[src_uri] = self.renderer.fingerprint(spec)
+        return self.fingerprints[src_uri]
+
+    def _in_cache(self, src_uri: str, spec: PageSpec) -> bool:
+        fingerprint = self._fingerprint(src_uri, spec)
+        return fingerprint is not None and self.cache is not None and self.cache.has_page_html(fingerprint)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         spec = self.plan.pages.get(page.file.src_uri) if self.plan is not None else None
@@ -300,11 +339,13 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def _generated_html(self, spec: PageSpec, src_uri: str) -> str:
         """A generated page's HTML: drawn again only when what it shows changed."""
-        fingerprint = self.renderer.fingerprint(spec)
+        fingerprint = self._fingerprint(src_uri, spec)
         cached = self.pages.get(src_uri)
         if fingerprint is not None and cached is not None and cached[0] == fingerprint:
             return cached[1]
         html = self.cache.page_html(fingerprint) if fingerprint is not None and self.cache is not None else None
+        if html is None:
+            html = self.drawn.pop(src_uri, None)
         if html is None:
             html = self._draw(spec, src_uri)
             if fingerprint is not None and self.cache is not None:

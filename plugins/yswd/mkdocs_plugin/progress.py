@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
 CHECKING = "Checking records"
+DRAWING = "Drawing pages"
 MAKING = "Making pages"
 WRITING = "Writing pages"
 INDEXING = "Indexing for search"
