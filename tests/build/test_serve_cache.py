@@ -46,7 +46,7 @@ def test_serve_rebuild_reads_only_the_changed_record(site: SiteFolder, tmp_path:
     first.plugins.on_startup(command="serve", dirty=False)
     build(first)
     plugin = first.plugins["yswd"]
-    assert len(plugin.pages) > 5
+    assert len(plugin.generated.pages) > 5
 
     loaded = record_calls(monkeypatch, yswd.content.load, "load_engagement")
     scanned = record_calls(monkeypatch, yswd.guards.personal_data, "_scan_record")
@@ -67,4 +67,4 @@ def test_a_plain_build_keeps_no_page_cache(site: SiteFolder) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     config.plugins.on_shutdown()
-    assert config.plugins["yswd"].pages == {}
+    assert config.plugins["yswd"].generated.pages == {}

@@ -57,7 +57,7 @@ from yswd.mkdocs_plugin import progress
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
 from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
-from yswd.mkdocs_plugin.parked import ParkedPages
+from yswd.mkdocs_plugin.generated_html import GeneratedHtml
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.unchecked import unchecked_files
@@ -67,12 +67,11 @@ from yswd.problems import format_problems
 from yswd.site.abbr import LinearAbbr
 from yswd.site import routes
 from yswd.site.branding import brand_css
-from yswd.site.drawing import draw_all, parallel_wanted
 from yswd.site.exports import data_files
 from yswd.site.fingerprint import ModelJson
 from yswd.site.glossary import Glossary
 from yswd.site.history import add_histories
-from yswd.site.pages import AUDIENCES, PageSpec, SitePlan
+from yswd.site.pages import AUDIENCES, SitePlan
 from yswd.site.plan import plan_site
 from yswd.site.publish import Build, PublishError, publish, start_build
 from yswd.site.redirects import NOINDEX, redirect_pages
@@ -101,12 +100,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         """The pages whose text goes into the search index."""
         self.glossary = Glossary({})
         self.records = RecordCache()
-        self.pages: dict[str, tuple[str, str]] = {}
-        """Finished page HTML by source path, with the fingerprint it was made from (for serve)."""
-        self.drawn: dict[str, str] = {}
-        """Generated pages' HTML drawn before MkDocs asks for it, by source path, when no cache holds it."""
-        self.fingerprints: dict[str, str | None] = {}
-        """This build's fingerprint of each generated page, worked out once."""
+        self.generated = GeneratedHtml()
         self.renderer: PageRenderer | None = None
         self.build: Build | None = None
         self.built_config: MkDocsConfig | None = None
@@ -115,7 +109,6 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.page_count = progress.PageCount(self.progress, 0)
         self.nav: Navigation | None = None
         self.finished_pages = FinishedPages()
-        self.parked = ParkedPages()
         self.cache: DiskCache | None = None
         self.exports: dict[str, str] = {}
         """Each record's part of engagements.json, kept between `mkdocs serve` rebuilds."""
@@ -126,7 +119,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
         self.command = command
         self.records = RecordCache()
-        self.pages = {}
+        self.generated = GeneratedHtml(command)
         self.exports = {}
         self.models = ModelJson()
         self.finished_pages = FinishedPages(command, dirty)
@@ -190,7 +183,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if self.config.atomic and self.command in ("build", "gh-deploy"):
             self._start_build(config)
         self.search_pages = set()
-        self.fingerprints = {}
+        self.generated.start(self.renderer, self.glossary, self.cache)
         gc.freeze()  # what is loaded lives for the whole build: keep the collector from scanning it again and again
         return config
 
@@ -259,14 +252,14 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             files.append(file)
             GeneratedPage(file, config, escape_html(spec.title, quote=False))
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
-        self.parked.start(self.cache is not None and self.renderer is not None and only_plugin(config, self))
+        self.generated.parked.start(self.cache is not None and self.renderer is not None and only_plugin(config, self))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.plan is None:
             return nav
         self.nav = add_hubs(nav, files, self.plan.pages)
-        self._draw_ahead(config)
+        self.generated.draw_ahead(self.plan.pages, Path(config.site_dir).parent, partial(self.progress.step, progress.DRAWING))
         return self.nav
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -282,41 +275,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
         return self.finished_pages.choose(env, config, pages, self.nav, self.cache)
 
-    def _draw_ahead(self, config: MkDocsConfig) -> None:
-        """Draw every generated page no cache holds before MkDocs asks for them one by one: all
-        at once, they can be shared between two processes. Into the build cache when it is on
-        (the parked pages are read back from there), else held until MkDocs asks."""
-        self.drawn = {}
-        if self.plan is None or self.renderer is None or self.command not in ("build", "gh-deploy"):
-            return
-        todo = [(src_uri, spec) for src_uri, spec in self.plan.pages.items() if not self._in_cache(src_uri, spec)]
-
-        def keep(item: tuple[str, PageSpec], html: str) -> None:
-            src_uri, spec = item
-            fingerprint = self._fingerprint(src_uri, spec)
-            if self.cache is not None and fingerprint is not None:
-                self.cache.keep_page_html(fingerprint, html)
-            else:
-                self.drawn[src_uri] = html
-
-        draw_all(
-            todo, lambda item: self._draw(item[1], item[0]), keep, Path(config.site_dir).parent,
-            partial(self.progress.step, progress.DRAWING), parallel_wanted(),
-        )
-
-    def _fingerprint(self, src_uri: str, spec: PageSpec) -> str | None:
-        if src_uri not in self.fingerprints:
-            self.fingerprints[src_uri] = self.renderer.fingerprint(spec)
-        return self.fingerprints[src_uri]
-
-    def _in_cache(self, src_uri: str, spec: PageSpec) -> bool:
-        fingerprint = self._fingerprint(src_uri, spec)
-        return fingerprint is not None and self.cache is not None and self.cache.has_page_html(fingerprint)
-
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
         spec = self.plan.pages.get(page.file.src_uri) if self.plan is not None else None
         if spec is not None:
-            self.parked.restore(page, self.cache, lambda: self._draw(spec, page.file.src_uri))
+            self.generated.parked.restore(page, self.cache, lambda: self.generated.draw(spec, page.file.src_uri))
         self.finished_pages.context(context, page, self.cache, self._noindex)
         return context
 
@@ -329,36 +291,13 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         if spec is not None:
             if spec.searchable:
                 self.search_pages.add(page.file.dest_uri)
-            return self._generated_html(spec, src_uri)
+            return self.generated.html(spec, src_uri)
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
         else:
             html = self.renderer.fill_markers(html, page.file.src_uri)
         self.search_pages.add(page.file.dest_uri)
         return searchable(self.glossary.mark(html))
-
-    def _generated_html(self, spec: PageSpec, src_uri: str) -> str:
-        """A generated page's HTML: drawn again only when what it shows changed."""
-        fingerprint = self._fingerprint(src_uri, spec)
-        cached = self.pages.get(src_uri)
-        if fingerprint is not None and cached is not None and cached[0] == fingerprint:
-            return cached[1]
-        html = self.cache.page_html(fingerprint) if fingerprint is not None and self.cache is not None else None
-        if html is None:
-            html = self.drawn.pop(src_uri, None)
-        if html is None:
-            html = self._draw(spec, src_uri)
-            if fingerprint is not None and self.cache is not None:
-                self.cache.keep_page_html(fingerprint, html)
-        if fingerprint is not None and self.command == "serve":
-            self.pages[src_uri] = (fingerprint, html)
-        return self.parked.park(src_uri, fingerprint, html)
-
-    def _draw(self, spec: PageSpec, src_uri: str) -> str:
-        html = self.renderer.render(spec, src_uri)
-        if spec.marks_glossary:
-            html = self.glossary.mark(html)
-        return searchable(html) if spec.searchable else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
