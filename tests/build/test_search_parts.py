@@ -75,3 +75,49 @@ def test_a_small_index_is_one_part_holding_the_same_pages(synthetic: Path, tmp_p
     urls = indexed(out / "pagefind")
     assert record_urls(synthetic, out) <= set(urls)
     assert not [url for url in urls if url.startswith(("/you-said-we-did/", "/topics/", "/years/"))]
+
+
+def test_parts_are_indexed_while_the_rest_of_the_site_is_written(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind starts on the first part before the build has written its last page."""
+    events: list[str] = []
+    start, finish = yswd.site.search.SearchIndex._start, yswd.site.search.SearchIndex.finish
+
+    def started(index, pages):
+        assert all((index.site_dir / page).is_file() for page in pages), "a part starts only once its pages are written"
+        events.append("start")
+        start(index, pages)
+
+    def finished(index):
+        events.append("finish")
+        finish(index)
+
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "_start", started)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "finish", finished)
+    build_site(synthetic, tmp_path / "out", monkeypatch, per_part=7)
+    assert events[0] == "start" and events.count("finish") == 1 and events.count("start") >= 4
+
+
+def test_a_failed_build_leaves_no_pagefind_running(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    processes = []
+    popen = yswd.site.search.subprocess.Popen
+
+    def recorded(*args, **kwargs):
+        processes.append(popen(*args, **kwargs))
+        return processes[-1]
+
+    written = yswd.site.search.SearchIndex.written
+    calls = []
+
+    def failing(index, page):
+        calls.append(page)
+        if len(calls) == 12:
+            raise OSError("the disk is full")
+        written(index, page)
+
+    monkeypatch.setattr(yswd.site.search.subprocess, "Popen", recorded)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "written", failing)
+    with pytest.raises(OSError, match="the disk is full"):
+        build_site(synthetic, tmp_path / "out", monkeypatch, per_part=5)
+    assert processes, "a part had started"
+    assert all(process.returncode is not None for process in processes), "every Pagefind has ended"
+    assert not list(tmp_path.rglob(".yswd-search-*"))

@@ -12,10 +12,11 @@ Order of events in `mkdocs build`, and what each does here:
 - on_nav: add the hub pages (and only those) to the navigation; draw the generated pages no
   cache holds, on two cores (site/drawing.py), before MkDocs asks for them one by one.
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
-  can be reused skip the theme.
+  can be reused skip the theme; get the search index ready for the pages now known.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.
-- on_post_page, on_post_template: mark every page noindex in the review build.
-- on_post_build: index the site for search; after every other plugin's on_post_build, note
+- on_post_page, on_post_template: mark every page noindex in the review build. Once a part's
+  worth of searchable pages is written, Pagefind indexes them while MkDocs writes the rest.
+- on_post_build: index the last searchable pages and wait for Pagefind; after every other plugin's on_post_build, note
   that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place (site/publish.py), or throw an unfinished
@@ -59,6 +60,7 @@ from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
 from yswd.mkdocs_plugin.generated_html import GeneratedHtml
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
+from yswd.mkdocs_plugin.search_writes import IndexAsWritten
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.unchecked import unchecked_files
 from yswd.mkdocs_plugin.theme_reuse import FinishedPages, only_plugin
@@ -76,7 +78,7 @@ from yswd.site.plan import plan_site
 from yswd.site.publish import Build, PublishError, publish, start_build
 from yswd.site.redirects import NOINDEX, redirect_pages
 from yswd.site.render import CompiledTemplates, MarkdownRenderer, PageRenderer
-from yswd.site.search import SearchIndexError, build_index, searchable
+from yswd.site.search import searchable
 
 log = get_plugin_logger(__name__)
 
@@ -98,6 +100,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         """Every file of docs_dir and custom_dir the guard scanned as published (see unchecked.py)."""
         self.search_pages: set[str] = set()
         """The pages whose text goes into the search index."""
+        self.search_index = IndexAsWritten()
         self.glossary = Glossary({})
         self.records = RecordCache()
         self.generated = GeneratedHtml()
@@ -270,6 +273,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         env.bytecode_cache = THEME_TEMPLATES
         if self.plan is not None:
             env.globals["yswd_pages"] = theme_pages(self.plan, config.use_directory_urls)
+        if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
+            self.search_index.start(Path(config.site_dir), self.search_pages)
         if self.plan is None or self.nav is None or not only_plugin(config, self):
             return env
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
@@ -301,6 +306,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
+        self.search_index.page(page.file.dest_uri)
         page.content = None  # written from here on: no need to hold every page's HTML
         return self.finished_pages.output(output, page, self.cache, self._noindex)
 
@@ -316,12 +322,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def _post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
-        if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
+        if self.search_index.index is not None:
             self.progress.step(progress.INDEXING, 0, 1)
-            try:
-                build_index(Path(config.site_dir), sorted(self.search_pages))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
+            self.search_index.finish()
             self.progress.step(progress.INDEXING, 1, 1)
         self.finished_pages.served.discard()
         if self.cache is not None:
@@ -345,6 +348,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.search_index.abandon()
         self.finished_pages.served.forget()
         if self.cache is not None:
             self.cache.abandon()
@@ -354,6 +358,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_shutdown(self) -> None:
         self.finished_pages.close()
+        self.search_index.abandon()  # Ctrl-C or --strict stopped the build before its index was finished
         build, self.build = self.build, None
         if build is None:
             return

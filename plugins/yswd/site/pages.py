@@ -7,6 +7,7 @@ without importing plan.py back.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Literal, Mapping
@@ -61,9 +62,10 @@ class Listing:
     def page_count(self, page_size: int) -> int:
         return max(1, math.ceil(len(self.records) / page_size))
 
-    @property
+    @cached_property
     def items(self) -> int | None:
-        """How many of its facet's things (actions with this status) its records hold; None for a facet of records."""
+        """How many of its facet's things (actions with this status) its records hold; None for a facet of records.
+        Counted once: every page of the listing asks (a listing of thousands of records has hundreds)."""
         if self.facet is None or self.facet.items_of is None:
             return None
         return sum(self.facet.items_of(record, self.key) for record in self.records)

@@ -16,9 +16,9 @@ import subprocess
 import sys
 import tempfile
 import zlib
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import IO
 
 from yswd.site import routes
 
@@ -54,23 +54,110 @@ MORE_PARTS = "yswd-more.json"
 
 
 def build_index(site_dir: Path, pages: list[str]) -> None:
-    """Index the given HTML files of `site_dir` (paths inside it) into `site_dir/pagefind/`,
-    and into `pagefind-2/` and on when there are more than `PAGES_PER_PART`.
+    """Index the given HTML files of `site_dir` (paths inside it, all written) into `site_dir/pagefind/`,
+    and into `pagefind-2/` and on when there are more than `PAGES_PER_PART`."""
+    index = SearchIndex(site_dir, set(pages))
+    for page in pages:
+        index.written(page)
+    index.finish()
+
+
+class SearchIndex:
+    """Pagefind over the pages of one build, each part of `PAGES_PER_PART` pages started as soon
+    as its last page is written, so that it runs on the second core while the build writes the
+    rest. One Pagefind at a time: each holds a part's pages in memory.
 
     Naming the files keeps Pagefind from reading every listing page only to skip it, which
     would cost it memory in proportion to the whole site.
     """
-    parts = [pages[start : start + PAGES_PER_PART] for start in range(0, len(pages), PAGES_PER_PART)]
-    if len(parts) <= 1:
-        _run(_command(site_dir, site_dir / OUTPUT) + _glob(pages))
-        check_index(site_dir / OUTPUT, len(pages))
-    for number, part in enumerate(parts if len(parts) > 1 else [], start=1):
-        folder = site_dir / routes.search_index(number)
-        with _staged(site_dir, part) as staging:
-            _run(_command(staging, folder))
-        check_index(folder, len(part))
-    more = [f"../{routes.search_index(number)}/" for number in range(2, len(parts) + 1)]
-    (site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
+
+    def __init__(self, site_dir: Path, pages: set[str]) -> None:
+        self.site_dir = site_dir
+        self.wanted = pages
+        self.pending: list[str] = []
+        """Pages written and wanted, not yet in a part."""
+        self.waiting: list[list[str]] = []
+        """Parts whose pages are all written, waiting for the Pagefind before them to finish."""
+        self.parts = 0
+        self.running: _Part | None = None
+
+    def written(self, page: str) -> None:
+        """`page` (a path inside site_dir) is written whole."""
+        if page not in self.wanted:
+            return
+        self.pending.append(page)
+        if len(self.pending) == PAGES_PER_PART:
+            self.waiting.append(self.pending)
+            self.pending = []
+        if self.running is not None and self.running.process.poll() is not None:
+            self._finish_running()
+        if self.running is None and self.waiting:
+            self._start(self.waiting.pop(0))
+
+    def finish(self) -> None:
+        """Index what is left and wait for every part; raises `SearchIndexError` if any is not whole."""
+        try:
+            if self.parts == 0 and not self.waiting:
+                _run(_command(self.site_dir, self.site_dir / OUTPUT) + _glob(self.pending))
+                check_index(self.site_dir / OUTPUT, len(self.pending))
+                self.parts = 1
+            else:
+                self.waiting += [self.pending] if self.pending else []
+                while self.running is not None or self.waiting:
+                    if self.running is not None:
+                        self.running.process.wait()
+                        self._finish_running()
+                    if self.waiting:
+                        self._start(self.waiting.pop(0))
+        finally:
+            self.abandon()
+        more = [f"../{routes.search_index(number)}/" for number in range(2, self.parts + 1)]
+        (self.site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
+
+    def abandon(self) -> None:
+        """Stop a Pagefind still running and remove its folder of pages (the build failed, or is done)."""
+        if self.running is not None:
+            self.running.process.kill()
+            self.running.process.wait()
+            self.running.close()
+            self.running = None
+
+    def _start(self, pages: list[str]) -> None:
+        self.parts += 1
+        folder = self.site_dir / routes.search_index(self.parts)
+        staging = _staged(self.site_dir, pages)
+        log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
+        try:
+            process = subprocess.Popen(_command(staging, folder), stdout=log, stderr=subprocess.STDOUT)
+        except OSError as error:
+            log.close()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
+        self.running = _Part(process, folder, staging, len(pages), log)
+
+    def _finish_running(self) -> None:
+        part, self.running = self.running, None
+        assert part is not None
+        part.process.wait()
+        part.log.seek(0)
+        output = part.log.read().decode("utf-8", "replace")
+        part.close()
+        if part.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind could not build the search index:\n{output}")
+        check_index(part.folder, part.pages)
+
+
+@dataclass
+class _Part:
+    process: subprocess.Popen
+    folder: Path
+    staging: Path
+    pages: int
+    log: IO[bytes]
+
+    def close(self) -> None:
+        self.log.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _command(site: Path, output: Path) -> list[str]:
@@ -88,8 +175,7 @@ def _glob(pages: list[str]) -> list[str]:
     return []
 
 
-@contextmanager
-def _staged(site_dir: Path, pages: list[str]) -> Iterator[Path]:
+def _staged(site_dir: Path, pages: list[str]) -> Path:
     """A folder holding just these pages at their own paths (hard links, so nothing is copied):
     Pagefind gives each the address it has in the site."""
     staging = Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir))
@@ -101,9 +187,10 @@ def _staged(site_dir: Path, pages: list[str]) -> Iterator[Path]:
                 os.link(site_dir / page, target)
             except OSError:
                 shutil.copyfile(site_dir / page, target)
-        yield staging
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def _run(command: list[str]) -> None:
