@@ -161,6 +161,7 @@ def template_environment(markdown: MarkdownRenderer) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=COMPILED,
+        auto_reload=False,  # the package's own templates: not looked at on disk again for each of thousands of pages
     )
     env.filters.update(
         uk_date=uk_date, month_year=month_year, number=number, markdown=markdown, linkify=linkify,
