@@ -25,6 +25,7 @@ from yswd.content.records import Content, EngagementFile, Layout, Source
 from yswd.content.tree import walk_docs
 from yswd.content.values import GlossaryTerm, is_slug
 from yswd.problems import Problem
+from yswd.two_cores import PICKLED, parallel_wanted, share
 
 
 
@@ -62,11 +63,9 @@ def load_content(layout: Layout, cache: RecordCache | None = None, on_record: Ca
         )
     content.problems.extend(odd_files(layout, content.tree))
     cache = cache or RecordCache()
-    paths = content.tree.records
-    for done, path in enumerate(paths, 1):
-        cache.load(path, layout, content)
-        if on_record is not None:
-            on_record(done, len(paths))
+    cache.read(content.tree.records, layout, on_record)
+    for path in content.tree.records:
+        cache.add_to(content, layout.shown(path))
     for path in content.tree.pages:
         _keep_text(path, layout.shown(path), content)
     content.problems.extend(page_problems(layout, content))
@@ -143,26 +142,40 @@ class RecordCache:
         self.stored_scans: dict[str, tuple] = {}
         """The findings as read from the build cache, to tell whether they changed."""
 
-    def load(self, path: Path, layout: Layout, content: Content) -> None:
-        """Read one record into `content`: the record, its problems and its text."""
-        raw = path.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
-        shown = layout.shown(path)
-        cached = self.entries.get(shown)
-        if cached is None or cached[0] != digest:
-            found: list[Problem] = []
-            text = decode_text(raw, shown, found)
-            record = None if text is None else load_engagement(path, layout, found, text, digest)
-            cached = (digest, record, found, text)
-            self.entries[shown] = cached
-        elif cached[3] is None and cached[1] is not None:  # from the build cache, which keeps no text
-            cached = (*cached[:3], decode_text(raw, shown, []))
-            self.entries[shown] = cached
+    def read(self, paths: list[Path], layout: Layout, on_record: Callable[[int, int], None] | None = None) -> None:
+        """Read and check each record whose bytes are not those it was last read from, on two
+        cores when there are many (two_cores.py). `on_record(done, total)` counts them."""
+        todo = []
+        for path in paths:
+            raw = path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            shown = layout.shown(path)
+            cached = self.entries.get(shown)
+            if cached is None or cached[0] != digest:
+                todo.append((path, raw, digest))
+            elif cached[3] is None and cached[1] is not None:  # from the build cache, which keeps no text
+                self.entries[shown] = (*cached[:3], decode_text(raw, shown, []))
+        share(
+            todo, lambda item: _entry(*item, layout), lambda item, entry: self.entries.__setitem__(layout.shown(item[0]), entry),
+            PICKLED, on_progress=on_record, parallel=parallel_wanted(),
+        )
+
+    def add_to(self, content: Content, shown: str) -> None:
+        """Put one record read into `content`: the record, its problems and its text."""
+        cached = self.entries[shown]
         content.problems.extend(cached[2])
         if cached[1] is not None:
             content.engagements.append(cached[1])
         if cached[3] is not None:
             content.texts[shown] = cached[3]
+
+
+def _entry(path: Path, raw: bytes, digest: str, layout: Layout) -> tuple[str, EngagementFile | None, list[Problem], str | None]:
+    shown = layout.shown(path)
+    found: list[Problem] = []
+    text = decode_text(raw, shown, found)
+    record = None if text is None else load_engagement(path, layout, found, text, digest)
+    return digest, record, found, text
 
 
 def load_engagement(path: Path, layout: Layout, problems: list[Problem], text: str, digest: str) -> EngagementFile | None:

@@ -38,6 +38,7 @@ from yswd.guards.patterns import Allowed, Hit, find_personal_data
 from yswd.guards.published import scan_published
 from yswd.guards.scanning import IN_A_RECORD, texts_in, PUBLISHED, RECORD_HINT, SITE_HINT, hint, in_a_comment, message, scan_text
 from yswd.problems import Problem
+from yswd.two_cores import PICKLED, parallel_wanted, share
 
 STORY = "body"
 """The field label of a record's Markdown story, below the front matter."""
@@ -53,12 +54,20 @@ def check_personal_data(content: Content, layout: Layout, cache: dict | None = N
     site_allowed = _site_allowed(content)
     loaded = {record.source.path: record for record in content.engagements}
     problems: set[Problem] = set()
+    keys = {}
     for path in content.tree.records:
         shown = layout.shown(path)
         text = content.texts.get(shown)
         if text is not None:
-            key = (hashlib.sha256(text.encode()).hexdigest(), site_allowed)
-            problems.update(_cached(cache, shown, key, lambda: _scan_record(shown, text, loaded.get(shown), site_allowed)))
+            keys[shown] = (hashlib.sha256(text.encode()).hexdigest(), site_allowed)
+    share(
+        [shown for shown, key in keys.items() if cache.get(shown, (None,))[0] != key],
+        lambda shown: list(_scan_record(shown, content.texts[shown], loaded.get(shown), site_allowed)),
+        lambda shown, found: cache.__setitem__(shown, (keys[shown], found)),
+        PICKLED, parallel=parallel_wanted(),
+    )
+    for shown in keys:
+        problems.update(cache[shown][1])
     settings = (
         (layout.organisation_path, content.organisation, content.organisation_source),
         (layout.glossary_path, None, None),
@@ -73,14 +82,6 @@ def check_personal_data(content: Content, layout: Layout, cache: dict | None = N
             problems.update(_scan_settings(shown, text, data, site_allowed))
     problems.update(scan_published(content, layout, site_allowed, cache))
     return sorted(problems)
-
-
-def _cached(cache: dict, shown: str, key: tuple, scan) -> list[Problem]:
-    cached = cache.get(shown)
-    if cached is None or cached[0] != key:
-        cached = (key, list(scan()))
-        cache[shown] = cached
-    return cached[1]
 
 
 def _scan_record(shown: str, text: str, record: EngagementFile | None, site_allowed: Allowed) -> Iterator[Problem]:

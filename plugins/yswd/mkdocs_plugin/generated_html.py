@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from yswd.mkdocs_plugin.parked import ParkedPages
-from yswd.site.drawing import draw_all, parallel_wanted
 from yswd.site.glossary import Glossary
 from yswd.site.pages import PageSpec
 from yswd.site.render import PageRenderer
 from yswd.site.search import searchable
+from yswd.two_cores import TEXT, parallel_wanted, share
 
 if TYPE_CHECKING:
     from yswd.mkdocs_plugin.disk_cache import DiskCache
@@ -44,7 +44,7 @@ class GeneratedHtml:
 
     def draw_ahead(self, pages: dict[str, PageSpec], scratch: Path, on_progress: Callable[[int, int], None]) -> None:
         """Draw every page no cache holds before MkDocs asks for them one by one: all at once,
-        they can be shared between two processes (site/drawing.py). Into the build cache when
+        they can be shared between two processes (two_cores.py). Into the build cache when
         it is on (parked pages are read back from there), else held until MkDocs asks."""
         if self.renderer is None or self.command not in DRAWN_AHEAD:
             return
@@ -58,7 +58,7 @@ class GeneratedHtml:
             else:
                 self.drawn[src_uri] = html
 
-        draw_all(todo, lambda item: self.draw(item[1], item[0]), keep, scratch, on_progress, parallel_wanted())
+        share(todo, lambda item: self.draw(item[1], item[0]), keep, TEXT, scratch, on_progress, parallel_wanted())
 
     def html(self, spec: PageSpec, src_uri: str) -> str:
         """The page's HTML, or the marker MkDocs holds in its place while it waits on disk (parked.py)."""

@@ -10,7 +10,7 @@ Order of events in `mkdocs build`, and what each does here:
 - on_files: drop raw data files, record sources and unpublished attachments; stop if any file
   left from docs_dir was not scanned (unchecked.py); add pages.
 - on_nav: add the hub pages (and only those) to the navigation; draw the generated pages no
-  cache holds, on two cores (site/drawing.py), before MkDocs asks for them one by one.
+  cache holds, on two cores (two_cores.py), before MkDocs asks for them one by one.
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
   can be reused skip the theme; get the search index ready for the pages now known.
 - on_page_content: put each generated page's HTML in place; explain glossary terms.

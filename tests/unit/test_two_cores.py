@@ -1,5 +1,5 @@
-"""Drawing pages on two cores (site/drawing.py): every page kept once, the same as drawn alone,
-whatever the helper process does."""
+"""Work shared between two cores (two_cores.py): every result kept once, the same as made
+alone, whatever the helper process does."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from yswd.site.drawing import MIN_PAGES, draw_all
+from yswd.two_cores import MIN_ITEMS, TEXT, Codec, share
 
 MAIN = os.getpid()
-ITEMS = [f"page-{number}" for number in range(MIN_PAGES * 6)]
+ITEMS = [f"page-{number}" for number in range(MIN_ITEMS * 6)]
 
 
 def draw(item: str) -> str:
@@ -26,7 +26,7 @@ def kept(items, draw_page, tmp_path, parallel=True) -> dict[str, str]:
         assert item not in result, f"{item} kept twice"
         result[item] = html
 
-    draw_all(items, draw_page, keep, tmp_path, parallel=parallel)
+    share(items, draw_page, keep, TEXT, tmp_path, parallel=parallel)
     return result
 
 
@@ -92,7 +92,7 @@ def test_what_the_helper_logs_is_logged_here(tmp_path, caplog):
 
 
 def test_few_pages_are_drawn_here_alone(tmp_path):
-    items = ITEMS[: MIN_PAGES - 1]
+    items = ITEMS[: MIN_ITEMS - 1]
     pages = kept(items, lambda item: "helper" if in_helper() else "main", tmp_path)
     assert set(pages.values()) == {"main"}
 
@@ -100,3 +100,11 @@ def test_few_pages_are_drawn_here_alone(tmp_path):
 def test_nothing_is_left_in_the_scratch_folder(tmp_path):
     kept(ITEMS, draw, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_results_of_any_kind_come_back_through_their_codec(tmp_path):
+    import pickle
+
+    result: dict[str, tuple] = {}
+    share(ITEMS, lambda item: (item, len(item), {"helper": in_helper()}), result.__setitem__, Codec(pickle.dumps, pickle.loads), tmp_path)
+    assert {item: value[:2] for item, value in result.items()} == {item: (item, len(item)) for item in ITEMS}
