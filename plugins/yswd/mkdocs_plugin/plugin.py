@@ -45,7 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from yswd.content.load import RecordCache
-from yswd.content.records import Content, Layout
+from yswd.content.records import Content, Layout, forget_lines
 from yswd.content.tree import DATA_SUFFIXES
 from yswd.dates import BuildDateError, build_date
 from yswd.guards.checking import load_and_check
@@ -170,6 +170,21 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             self._readability(content),
             self.models,
         )
+        self._dress(config)
+        if audience == "review" and self.command != "serve":
+            config.site_dir = str(review_site_dir(config, root, self.config.review_site_dir))
+        if self.config.atomic and self.command in ("build", "gh-deploy"):
+            self._start_build(config)
+        self.search_pages = set()
+        self.generated.start(self.renderer, self.glossary, self.cache)
+        if self.command != "serve":  # only serve checks again, and needs what was read to do so
+            forget_lines(self.plan.engagements)
+            self.records = RecordCache()
+        gc.freeze()  # what is loaded lives for the whole build: keep the collector from scanning it again and again
+        return config
+
+    def _dress(self, config: MkDocsConfig) -> None:
+        """yswd's theme, its stylesheets and the organisation's logo."""
         if not adopt_theme(config):
             log.warning(
                 "The theme %r gets none of yswd's accessible theme (skip link, keyboard-operable header, "
@@ -181,14 +196,6 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         logo = self.plan.organisation.branding.logo
         if logo and not config.theme.get("logo"):
             config.theme["logo"] = logo
-        if audience == "review" and self.command != "serve":
-            config.site_dir = str(review_site_dir(config, root, self.config.review_site_dir))
-        if self.config.atomic and self.command in ("build", "gh-deploy"):
-            self._start_build(config)
-        self.search_pages = set()
-        self.generated.start(self.renderer, self.glossary, self.cache)
-        gc.freeze()  # what is loaded lives for the whole build: keep the collector from scanning it again and again
-        return config
 
     def _start_build(self, config: MkDocsConfig) -> None:
         """Build into a folder of this build's own, swapped in for site_dir when it succeeds."""

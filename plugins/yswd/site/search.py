@@ -44,11 +44,12 @@ _RECORD_PAGE = re.compile(rf"^({re.escape(routes.RECORDS)}/)[^/]+((?:/index)?\.h
 _GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
 
 
-PAGES_PER_PART = 4000
-"""Pagefind holds about 160 KB a page while it indexes (1.4 GB for the 9,000 record pages of
-a 10,000-record site; 740 MB for half of them, benchmarks/README.md): more pages than this are
+PAGES_PER_PART = 2000
+"""Pagefind holds about 140 KB a page while it indexes (1.4 GB for the 9,000 record pages of a
+10,000-record site, 275 MB for 2,000 of them; benchmarks/README.md), and runs beside the
+build's own process as the build writes the rest of the pages: more pages than this are
 indexed in parts, one Pagefind after another, which the search page searches together
-(Pagefind's mergeIndex). Each part costs a few seconds more: Pagefind writes its scripts again."""
+(Pagefind's mergeIndex). A part costs about a tenth of a second more than its pages."""
 MORE_PARTS = "yswd-more.json"
 """In the first part's folder: the other parts' folders, relative to it, for search.js."""
 
