@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +165,8 @@ def write_plain_twin(ours: Path, twin: Path) -> int:
 class Runs:
     seconds: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
+    together_mb: list[float] = field(default_factory=list)
+    """The most memory its processes held at one moment, summed (PSS, sampled every 0.1 s)."""
     pages: int = 0
 
     @property
@@ -173,6 +176,10 @@ class Runs:
     @property
     def peak_mb(self) -> float:
         return max(self.rss_mb)
+
+    @property
+    def together_peak_mb(self) -> float:
+        return max(self.together_mb)
 
 
 def environment() -> dict[str, str]:
@@ -185,21 +192,63 @@ def clean(site: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def build_once(site: Path) -> tuple[float, float]:
-    """One cold build in a fresh process: (wall seconds, peak RSS in MB of that process)."""
+def build_once(site: Path) -> tuple[float, float, float]:
+    """One cold build in a fresh process: (wall seconds, peak RSS in MB of its largest process,
+    peak memory in MB of all its processes at once).
+
+    The build shares work with processes beside it (a forked helper, Pagefind), so the largest
+    process alone is not what the machine must hold: a thread sums the proportional set size
+    (PSS: shared pages split between the processes sharing them) of the build and every
+    process under it, ten times a second."""
     clean(site)
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=site, env=environment(),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
+    together = [0.0]
+    sampler = threading.Thread(target=_sample_memory, args=(process.pid, together), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
+    sampler.join()
     stderr = process.stderr.read().decode() if process.stderr else ""
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {site}:\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in kilobytes on Linux
+    return elapsed, usage.ru_maxrss / 1024, together[0]  # ru_maxrss is in kilobytes on Linux
+
+
+def _sample_memory(pid: int, peak: list[float]) -> None:
+    """Until `pid` ends: the largest sum of PSS over it and its descendants, in MB, into peak[0]."""
+    while os.path.exists(f"/proc/{pid}/stat") and _state(pid) not in ("Z", "X", ""):
+        peak[0] = max(peak[0], sum(_pss_kb(p) for p in _tree(pid)) / 1024)
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def _tree(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return [pid]
+    return [pid, *(p for child in children for p in _tree(int(child)))]
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def count_pages(site: Path) -> int:
@@ -211,10 +260,11 @@ def measure(ours: Path, plain: Path, runs: int) -> tuple[Runs, Runs]:
     for run in range(runs):
         order = [("ours", ours), ("plain", plain)] if run % 2 == 0 else [("plain", plain), ("ours", ours)]
         for name, site in order:
-            seconds, rss = build_once(site)
+            seconds, rss, together = build_once(site)
             results[name].seconds.append(seconds)
             results[name].rss_mb.append(rss)
-            print(f"  run {run + 1}: {name:5} {seconds:7.2f} s  {rss:7.0f} MB", flush=True)
+            results[name].together_mb.append(together)
+            print(f"  run {run + 1}: {name:5} {seconds:7.2f} s  {rss:7.0f} MB  {together:7.0f} MB all processes", flush=True)
     for name, site in (("ours", ours), ("plain", plain)):
         results[name].pages = count_pages(site)
     return results["ours"], results["plain"]
@@ -345,18 +395,20 @@ def code_version() -> str:
 def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None, breakdown_text: str | None = None) -> str:
     sizes = sorted(results)
     rows = [
-        "| records | pages (ours / plain) | ours median s | plain median s | ratio ours/plain | ms a page (ours / plain) | peak RSS MB (ours / plain) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| records | pages (ours / plain) | ours median s | plain median s | ratio ours/plain | ms a page (ours / plain) "
+        "| largest process, peak RSS MB (ours / plain) | all processes at once, peak PSS MB (ours / plain) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
         ours, plain = results[n]
         rows.append(
             f"| {n:,} | {ours.pages:,} / {plain.pages:,} | {ours.median:.1f} | {plain.median:.1f} | {ours.median / plain.median:.2f} "
-            f"| {1000 * ours.median / ours.pages:.1f} / {1000 * plain.median / plain.pages:.1f} | {ours.peak_mb:,.0f} / {plain.peak_mb:,.0f} |"
+            f"| {1000 * ours.median / ours.pages:.1f} / {1000 * plain.median / plain.pages:.1f} | {ours.peak_mb:,.0f} / {plain.peak_mb:,.0f} "
+            f"| {ours.together_peak_mb:,.0f} / {plain.together_peak_mb:,.0f} |"
         )
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} at commit {code_version()}, on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{runs} alternating cold runs of each build, medians; peak RSS is the largest over the runs.",
+        f"{runs} alternating cold runs of each build, medians; peak memory is the largest over the runs.",
         "",
         *rows,
         "",
@@ -366,7 +418,7 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
         ours_growth = results[large][0].median / results[small][0].median
         plain_growth = results[large][1].median / results[small][1].median
         ratio = results[large][0].median / results[large][1].median
-        rss = results[large][0].peak_mb
+        rss = results[large][0].together_peak_mb
         lines += [
             f"Growth from {small:,} to {large:,} records: ours {ours_growth:.1f}x, plain {plain_growth:.1f}x "
             f"(records grew {large / small:.0f}x).",
@@ -374,7 +426,7 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
             "| target | measured | |",
             "|---|---:|---|",
             f"| ratio ours/plain at {large:,} <= {TARGET_RATIO} | {ratio:.2f} | {verdict(ratio <= TARGET_RATIO)} |",
-            f"| peak RSS at {large:,} < {TARGET_RSS_MB:,} MB | {rss:,.0f} MB | {verdict(rss < TARGET_RSS_MB)} |",
+            f"| peak memory at {large:,}, all processes at once, < {TARGET_RSS_MB:,} MB | {rss:,.0f} MB | {verdict(rss < TARGET_RSS_MB)} |",
             f"| growth {small:,} -> {large:,} <= {TARGET_GROWTH:g}x | {ours_growth:.1f}x | {verdict(ours_growth <= TARGET_GROWTH)} |",
             "",
         ]
