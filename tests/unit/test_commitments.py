@@ -98,9 +98,17 @@ def test_evidence_is_every_published_record_listing_the_commitment_newest_first(
     evidence = progress["young"].evidence
     assert [r.id for r in evidence.records] == ["after", "last-day", "middle", "first-day", "before"]
     assert evidence.participants == 1000 + 200 + 100 + 100 + 1000
-    assert evidence.latest == date(2026, 4, 10)  # last-day's updated date
+    # last-day was updated on 10 April 2026 and after told people on 1 April 2026, both after
+    # today: plans, not changes. The latest day that has come is middle's start.
+    assert evidence.latest == date(2025, 1, 15)
+    assert by_id(track(strategy(YOUNG), RECORDS, date(2026, 4, 10)))["young"].evidence.latest == date(2026, 4, 10)
     ppgs = progress["ppgs"].evidence
     assert [r.id for r in ppgs.records] == ["middle"] and ppgs.participants == 100
+
+
+def test_evidence_dated_only_in_the_future_has_no_latest_update() -> None:
+    planned = record("planned", "2026-05-01", 10, updated="2026-06-01")
+    assert by_id(track(strategy(YOUNG), [planned], TODAY))["young"].evidence.latest is None
 
 
 def test_a_commitment_without_a_metric_has_evidence_and_no_label() -> None:

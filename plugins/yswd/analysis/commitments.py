@@ -110,10 +110,12 @@ def published(records: Iterable[EngagementFile]) -> list[EngagementFile]:
     return [r for r in records if r.engagement.status == "published"]
 
 
-def _evidence(listing: list[EngagementFile]) -> Evidence:
+def _evidence(listing: list[EngagementFile], today: date) -> Evidence:
+    """The records behind a commitment. Their latest update is never a day after the build date:
+    that is a plan (an `updated` written ahead), not a change, as for a record's "Last changed"."""
     listing = sorted(listing, key=lambda r: (r.engagement.start, r.id), reverse=True)
     participants = sum(r.engagement.participants or 0 for r in listing)
-    latest = max((latest_date(r.engagement) for r in listing), default=None)
+    latest = max((day for r in listing if (day := latest_date(r.engagement)) <= today), default=None)
     engagements = [r.engagement for r in listing]
     return Evidence(tuple(listing), participants, precision_of(engagements), unrecorded(engagements), latest)
 
@@ -178,5 +180,5 @@ def track(
         verdict = None
         if measured is not None and commitment.target is not None:
             verdict = label(measured.value, float(commitment.target), commitment.due, today, measured.bound)
-        progress.append(CommitmentProgress(commitment, _evidence(listings[commitment.id]), measured, verdict))
+        progress.append(CommitmentProgress(commitment, _evidence(listings[commitment.id], today), measured, verdict))
     return progress
