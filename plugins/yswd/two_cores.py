@@ -17,6 +17,7 @@ logged again here, so `mkdocs build --strict` still counts its warnings.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -77,6 +78,9 @@ def share(
     bounds = context.RawArray("q", [0, total])
     """The next item for the helper (from the front), and the end of those left (taken from the back)."""
     lock = context.Lock()
+    frozen = gc.get_freeze_count()
+    gc.collect()
+    gc.freeze()  # the helper's collector then never walks (and so copies) what both processes hold
     with tempfile.TemporaryFile(dir=scratch) as out:
         pid = os.fork()
         if pid == 0:
@@ -91,8 +95,12 @@ def share(
         except BaseException:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+            if not frozen:
+                gc.unfreeze()
             raise
         _, status = os.waitpid(pid, 0)
+        if not frozen:
+            gc.unfreeze()
         places, logged = _results(out) if os.waitstatus_to_exitcode(status) == 0 else ({}, [])
         for name, level, message in logged:
             logging.getLogger(name).log(level, "%s", message)
