@@ -56,6 +56,7 @@ from yswd.guards.readability import Report, record_readability, strategy_readabi
 from yswd.guards.freshness import stale_statuses
 from yswd.mkdocs_plugin import progress
 from yswd.mkdocs_plugin.config import YouSaidWeDidConfig
+from yswd.mkdocs_plugin.data_on_disk import DataOnDisk
 from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
 from yswd.mkdocs_plugin.generated_html import GeneratedHtml
@@ -101,6 +102,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.search_pages: set[str] = set()
         """The pages whose text goes into the search index."""
         self.search_index = IndexAsWritten()
+        self.data = DataOnDisk()
         self.glossary = Glossary({})
         self.records = RecordCache()
         self.generated = GeneratedHtml()
@@ -254,9 +256,10 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         files.append(File.generated(config, BRAND_STYLESHEET, content=brand_css(self.plan.organisation.branding)))
         site_url = _with_slash(config.site_url)
         memo = self.cache.memo("json") if self.cache is not None else self.exports
-        generated = {**data_files(self.plan, site_url, config.site_name, memo), **redirect_pages(self.plan, config.use_directory_urls)}
-        for path, data in generated.items():
-            files.append(File.generated(config, path, content=data))
+        for file in self.data.files(config, data_files(self.plan, site_url, config.site_name, memo)):
+            files.append(file)
+        for path, html in redirect_pages(self.plan, config.use_directory_urls).items():
+            files.append(File.generated(config, path, content=html))
         for src_uri, spec in self.plan.pages.items():
             file = File.generated(config, src_uri, content=page_stub(spec.title), inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
@@ -356,6 +359,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.search_index.abandon()
+        self.data.close()
         self.finished_pages.served.forget()
         if self.cache is not None:
             self.cache.abandon()
@@ -366,6 +370,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def on_shutdown(self) -> None:
         self.finished_pages.close()
         self.search_index.abandon()  # Ctrl-C or --strict stopped the build before its index was finished
+        self.data.close()
         build, self.build = self.build, None
         if build is None:
             return
