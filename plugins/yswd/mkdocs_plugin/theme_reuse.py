@@ -59,7 +59,7 @@ def build_signature(config: MkDocsConfig, nav: Navigation, root: Path) -> str:
     parts = [
         settings_json(settings),
         settings_json(plugins),
-        repr(config.theme),
+        _theme(config.theme),
         _theme_files(config.theme.dirs, root),
         json.dumps(_nav_items(nav.items), default=str),
         " ".join(_version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown")),
@@ -67,6 +67,14 @@ def build_signature(config: MkDocsConfig, nav: Navigation, root: Path) -> str:
         os.environ.get("SOURCE_DATE_EPOCH", ""),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _theme(theme) -> str:
+    """The theme's name, folders and options. Not its repr: that prints a set of template names,
+    whose order changes from one process to the next, and so did every page's key."""
+    return settings_json(
+        {"name": theme.name, "dirs": theme.dirs, "static_templates": sorted(theme.static_templates), "options": dict(theme.items())}
+    )
 
 
 def page_key(signature: str, page: Page) -> str:
