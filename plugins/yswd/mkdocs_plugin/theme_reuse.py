@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import shutil
+import sysconfig
 import threading
 from importlib import metadata
 from pathlib import Path
@@ -111,11 +112,14 @@ def _toc(toc) -> list:
 
 
 def _theme_files(dirs: list[str], root: Path) -> str:
-    """The theme folders inside the site (its overrides), by content; installed themes go by version."""
+    """The theme folders inside the site (its overrides), by content; installed themes go by
+    version, even when the environment they are installed in is a folder of the site (.venv)."""
     digest = hashlib.sha256()
+    installed = {Path(sysconfig.get_paths()[kind]).resolve() for kind in ("purelib", "platlib")}
     for folder in map(Path, dirs):
         digest.update(str(folder).encode())
-        if not folder.resolve().is_relative_to(root.resolve()):
+        where = folder.resolve()
+        if not where.is_relative_to(root.resolve()) or any(where.is_relative_to(place) for place in installed):
             continue
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
