@@ -155,10 +155,13 @@ class RecordCache:
                 todo.append((path, raw, digest))
             elif cached[3] is None and cached[1] is not None:  # from the build cache, which keeps no text
                 self.entries[shown] = (*cached[:3], decode_text(raw, shown, []))
+        counted = None if on_record is None else lambda done, total: on_record(len(paths) - total + done, len(paths))
         share(
             todo, lambda item: _entry(*item, layout), lambda item, entry: self.entries.__setitem__(layout.shown(item[0]), entry),
-            PICKLED, on_progress=on_record, parallel=parallel_wanted(),
+            PICKLED, on_progress=counted, parallel=parallel_wanted(),
         )
+        if paths and not todo and on_record is not None:  # every record was read before: all done at once
+            on_record(len(paths), len(paths))
 
     def add_to(self, content: Content, shown: str) -> None:
         """Put one record read into `content`: the record, its problems and its text."""
