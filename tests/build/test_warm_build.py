@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import struct
 from pathlib import Path
 
 import pytest
@@ -154,11 +153,11 @@ def test_a_corrupt_or_truncated_cache_is_ignored(builds: Builds, monkeypatch: py
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2])
     builds.compare(monkeypatch)
-    pack = next(folder.glob("*.pack"))
-    data = bytearray(pack.read_bytes())
-    for at in range(100, len(data) - 100, max(1, len(data) // 50)):
-        data[at] ^= 0x55  # flip bits in many entries, leaving the index readable
-    pack.write_bytes(bytes(data))
+    for pack in folder.glob("*.pack.*"):
+        data = bytearray(pack.read_bytes())
+        for at in range(0, len(data), max(1, len(data) // 50)):
+            data[at] ^= 0x55  # flip bits in many entries, leaving the index readable
+        pack.write_bytes(bytes(data))
     (folder / "records.json").write_text("{not json", encoding="utf-8")
     builds.compare(monkeypatch)
 
@@ -211,9 +210,8 @@ def test_an_action_status_change_that_moves_no_engagement_reaches_the_status_pag
 
 def finished_outputs(root: Path) -> set[str]:
     """The keys of the finished pages the build cache holds (the pack's index, build_cache.py)."""
-    data = (root / FOLDER / "pages-public.pack").read_bytes()
-    offset, length, _ = struct.unpack("<QQ8s", data[-24:])
-    return {key for key in json.loads(data[offset : offset + length])["entries"] if key.startswith("out:")}
+    entries = json.loads((root / FOLDER / "pages-public.pack").read_bytes())["entries"]
+    return {key for key in entries if key.startswith("out:")}
 
 
 def test_finished_pages_are_reused_whatever_the_process_hash_seed(tmp_path: Path) -> None:
