@@ -105,27 +105,43 @@ def no_exchange() -> None:
 
 
 def _is_pagefind(command) -> bool:
-    """subprocess.run is the module's, shared with other callers (git, for records' history)."""
+    """subprocess.Popen is the module's, shared with other callers (git, for records' history)."""
     return isinstance(command, (list, tuple)) and "--site" in command
 
 
+class _Pagefind(search.subprocess.Popen):
+    """Pagefind as the search module starts it, with something done once it has exited."""
+
+    after: staticmethod = staticmethod(lambda process: None)
+
+    def poll(self):
+        return self._ended(super().poll())
+
+    def wait(self, timeout=None):
+        return self._ended(super().wait(timeout))
+
+    def _ended(self, code):
+        if code is not None and _is_pagefind(self.args) and not getattr(self, "done", False):
+            self.done = True
+            type(self).after(self)
+        return self.returncode
+
+
+def _after_pagefind(after) -> None:
+    _Pagefind.after = staticmethod(after)
+    search.subprocess.Popen = _Pagefind
+
+
+def _output(process: _Pagefind) -> Path:
+    return Path(process.args[process.args.index("--output-path") + 1])
+
+
 def kill_while_indexing() -> None:
-    run = search.subprocess.run
-    search.subprocess.run = lambda command, *args, **kwargs: (
-        (run(command, *args, **kwargs), die()) if _is_pagefind(command) else run(command, *args, **kwargs)
-    )
+    _after_pagefind(lambda process: die())
 
 
-def _after_pagefind(damage) -> None:
-    run = search.subprocess.run
-
-    def running(command, *args, **kwargs):
-        result = run(command, *args, **kwargs)
-        if _is_pagefind(command):
-            damage(Path(command[command.index("--output-path") + 1]))
-        return result
-
-    search.subprocess.run = running
+def _damage(damage) -> None:
+    _after_pagefind(lambda process: damage(_output(process)))
 
 
 def index_cut_short() -> None:
@@ -133,22 +149,22 @@ def index_cut_short() -> None:
         fragment = sorted((folder / "fragment").iterdir())[0]
         fragment.write_bytes(fragment.read_bytes()[:20])
 
-    _after_pagefind(cut)
+    _damage(cut)
 
 
 def index_entry_missing() -> None:
-    _after_pagefind(lambda folder: (folder / "pagefind-entry.json").unlink())
+    _damage(lambda folder: (folder / "pagefind-entry.json").unlink())
 
 
 def index_page_missing() -> None:
-    _after_pagefind(lambda folder: sorted((folder / "fragment").iterdir())[0].unlink())
+    _damage(lambda folder: sorted((folder / "fragment").iterdir())[0].unlink())
 
 
 def pagefind_fails() -> None:
-    run = search.subprocess.run
-    search.subprocess.run = lambda command, *args, **kwargs: (
-        search.subprocess.CompletedProcess(command, 1, "", "disk full") if _is_pagefind(command) else run(command, *args, **kwargs)
-    )
+    def failed(process: _Pagefind) -> None:
+        process.returncode = 1
+
+    _after_pagefind(failed)
 
 
 STEPS = {

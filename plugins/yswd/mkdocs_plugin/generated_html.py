@@ -61,7 +61,7 @@ class GeneratedHtml:
         share(todo, lambda item: self.draw(item[1], item[0]), keep, TEXT, scratch, on_progress, parallel_wanted())
 
     def html(self, spec: PageSpec, src_uri: str) -> str:
-        """The page's HTML, or the marker MkDocs holds in its place while it waits on disk (parked.py)."""
+        """The page's HTML."""
         fingerprint = self._fingerprint(src_uri, spec)
         cached = self.pages.get(src_uri)
         if fingerprint is not None and cached is not None and cached[0] == fingerprint:
@@ -75,7 +75,11 @@ class GeneratedHtml:
                 self.cache.keep_page_html(fingerprint, html)
         if fingerprint is not None and self.command == "serve":
             self.pages[src_uri] = (fingerprint, html)
-        return self.parked.park(src_uri, fingerprint, html)
+        return html
+
+    def held(self, src_uri: str, html: str) -> str:
+        """What MkDocs holds for the page until the theme draws it: the HTML, or a marker while it waits on disk (parked.py)."""
+        return self.parked.park(src_uri, self.fingerprints.get(src_uri), html)
 
     def draw(self, spec: PageSpec, src_uri: str) -> str:
         assert self.renderer is not None

@@ -8,16 +8,18 @@ Order of events in `mkdocs build`, and what each does here:
   site_dir; add yswd's theme (theme_setup.py); plan the pages for the audience; point
   site_dir at a sibling folder.
 - on_files: drop raw data files, record sources and unpublished attachments; stop if any file
-  left from docs_dir was not scanned (unchecked.py); add pages.
+  left from docs_dir was not scanned (unchecked.py); add pages; start the search index.
 - on_nav: add the hub pages (and only those) to the navigation; draw the generated pages no
   cache holds, on two cores (two_cores.py), before MkDocs asks for them one by one.
+- on_page_content: put each generated page's HTML in place; explain glossary terms; hand each
+  searchable page to the search index, which starts Pagefind on each part's worth of pages
+  (search_feed.py).
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
-  can be reused skip the theme; get the search index ready for the pages now known.
-- on_page_content: put each generated page's HTML in place; explain glossary terms.
-- on_post_page, on_post_template: mark every page noindex in the review build. Once a part's
-  worth of searchable pages is written, Pagefind indexes them while MkDocs writes the rest.
-- on_post_build: index the last searchable pages and wait for Pagefind; after every other plugin's on_post_build, note
-  that the build finished.
+  can be reused skip the theme; every page's content is made, so the last part of the search
+  index starts, and Pagefind runs while MkDocs draws and writes the site.
+- on_post_page, on_post_template: mark every page noindex in the review build.
+- on_post_build: wait for Pagefind; after every other plugin's on_post_build, note that the
+  build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place (site/publish.py), or throw an unfinished
   one away. Not in on_post_build: `--strict` aborts after that event, and a strict failure
@@ -61,7 +63,7 @@ from yswd.mkdocs_plugin.disk_cache import DiskCache
 from yswd.mkdocs_plugin.folders import layout_for, review_site_dir
 from yswd.mkdocs_plugin.generated_html import GeneratedHtml
 from yswd.mkdocs_plugin.generated_page import GeneratedPage, add_hubs, page_stub
-from yswd.mkdocs_plugin.search_writes import IndexAsWritten
+from yswd.mkdocs_plugin.search_feed import SearchFeed
 from yswd.mkdocs_plugin.serving import keep_serving_on_failure
 from yswd.mkdocs_plugin.unchecked import unchecked_files
 from yswd.mkdocs_plugin.theme_reuse import FinishedPages, only_plugin
@@ -99,9 +101,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.layout: Layout | None = None
         self.checked: set[Path] = set()
         """Every file of docs_dir and custom_dir the guard scanned as published (see unchecked.py)."""
-        self.search_pages: set[str] = set()
-        """The pages whose text goes into the search index."""
-        self.search_index = IndexAsWritten()
+        self.search = SearchFeed()
         self.data = DataOnDisk()
         self.glossary = Glossary({})
         self.records = RecordCache()
@@ -177,7 +177,6 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             config.site_dir = str(review_site_dir(config, root, self.config.review_site_dir))
         if self.config.atomic and self.command in ("build", "gh-deploy"):
             self._start_build(config)
-        self.search_pages = set()
         self.generated.start(self.renderer, self.glossary, self.cache)
         if self.command != "serve":  # only serve checks again, and needs what was read to do so
             forget_lines(self.plan.engagements)
@@ -266,6 +265,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             GeneratedPage(file, config, escape_html(spec.title, quote=False))
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
         self.generated.parked.start(self.cache is not None and self.renderer is not None and only_plugin(config, self))
+        if self.config.search == "pagefind" and self.command != "serve":
+            self.search.start(Path(config.site_dir), config.site_name)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -283,8 +284,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         env.bytecode_cache = THEME_TEMPLATES
         if self.plan is not None:
             env.globals["yswd_pages"] = theme_pages(self.plan, config.use_directory_urls)
-        if self.plan is not None and self.config.search == "pagefind" and self.command != "serve":
-            self.search_index.start(Path(config.site_dir), self.search_pages)
+        self.search.all_known()
         if self.plan is None or self.nav is None or not only_plugin(config, self):
             return env
         pages = [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
@@ -304,19 +304,20 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         src_uri = page.file.src_uri
         spec = self.plan.pages.get(src_uri)
         if spec is not None:
+            html = self.generated.html(spec, src_uri)
             if spec.searchable:
-                self.search_pages.add(page.file.dest_uri)
-            return self.generated.html(spec, src_uri)
+                self.search.page(page, html)
+            return self.generated.held(src_uri, html)
         if page.is_homepage:
             html = self.renderer.home(html, page.file.src_uri)
         else:
             html = self.renderer.fill_markers(html, page.file.src_uri)
-        self.search_pages.add(page.file.dest_uri)
-        return searchable(self.glossary.mark(html))
+        html = searchable(self.glossary.mark(html))
+        self.search.page(page, html)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
-        self.search_index.page(page.file.dest_uri)
         page.content = None  # written from here on: no need to hold every page's HTML
         return self.finished_pages.output(output, page, self.cache, self._noindex)
 
@@ -332,9 +333,9 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
     def _post_build(self, *, config: MkDocsConfig) -> None:
         if self.plan is not None and self.plan.audience == "review":
             Path(config.site_dir, "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
-        if self.search_index.index is not None:
+        if self.search.index is not None:
             self.progress.step(progress.INDEXING, 0, 1)
-            self.search_index.finish()
+            self.search.finish()
             self.progress.step(progress.INDEXING, 1, 1)
         self.finished_pages.served.discard()
         if self.cache is not None:
@@ -358,7 +359,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.search_index.abandon()
+        self.search.abandon()
         self.data.close()
         self.finished_pages.served.forget()
         if self.cache is not None:
@@ -369,7 +370,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_shutdown(self) -> None:
         self.finished_pages.close()
-        self.search_index.abandon()  # Ctrl-C or --strict stopped the build before its index was finished
+        self.search.abandon()  # Ctrl-C or --strict stopped the build before its index was finished
         self.data.close()
         build, self.build = self.build, None
         if build is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,13 +25,14 @@ from yswd.dates import build_date
 from yswd.mkdocs_plugin.config import WholeNumber
 from yswd.problems import format_problems
 from yswd.mkdocs_plugin.generated_page import add_hubs, page_stub
+from yswd.mkdocs_plugin.search_feed import SearchFeed
 from yswd.mkdocs_plugin.theme_setup import adopt_theme
 from yswd.site.open_data import OpenDataError, Source, read_source
 from yswd.site.routes import FILTER_INDEX
 from yswd.site.regional import DATA_FILE, SOURCES_FOLDER, RegionalPlan, filter_index, plan_region, regional_json
 from yswd.site.regional_render import RegionalRenderer
 from yswd.site.render import MarkdownRenderer
-from yswd.site.search import SearchIndexError, build_index, searchable
+from yswd.site.search import searchable
 
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
 STYLESHEET = "assets/yswd/yswd.css"
@@ -68,7 +70,7 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
     def __init__(self) -> None:
         self.plan: RegionalPlan | None = None
         self.renderer: RegionalRenderer | None = None
-        self.search_pages: set[str] = set()
+        self.search = SearchFeed()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.mistakes:
@@ -81,7 +83,6 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
         adopt_theme(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        self.search_pages = set()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -95,6 +96,7 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
             page_source = page_stub(spec.title)
             inclusion = InclusionLevel.INCLUDED if src_uri == "index.md" else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=page_source, inclusion=inclusion))
+        self.search.start(Path(config.site_dir), config.site_name)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -108,12 +110,19 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
             return html
         html = self.renderer.render(page.file.src_uri)
         if spec.searchable:
-            self.search_pages.add(page.file.dest_uri)
             html = searchable(html)
+            self.search.page(page, html)
         return html
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        self.search.all_known()
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        try:
-            build_index(Path(config.site_dir), sorted(self.search_pages))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        self.search.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.search.abandon()
+
+    def on_shutdown(self) -> None:
+        self.search.abandon()

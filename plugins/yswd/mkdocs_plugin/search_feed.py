@@ -1,34 +1,37 @@
-"""The search index fed as MkDocs writes the pages, so Pagefind indexes each part of them while
-MkDocs writes the rest (site/search.py). MkDocs writes a page once on_post_page returns, so a
-page is passed on at the next page's on_post_page, and the last at on_post_build."""
+"""The search index fed each searchable page's content as MkDocs makes it (on_page_content),
+so that Pagefind indexes while the theme draws and writes the site (site/search.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from yswd.site.search import SearchIndex, SearchIndexError
 
 
-class IndexAsWritten:
+class SearchFeed:
     def __init__(self) -> None:
         self.index: SearchIndex | None = None
-        self.writing: str | None = None
-        """The page MkDocs is about to write."""
+        self.site_name = ""
 
-    def start(self, site_dir: Path, pages: set[str]) -> None:
+    def start(self, site_dir: Path, site_name: str) -> None:
         self.abandon()
-        self.index = SearchIndex(site_dir, pages)
+        self.index, self.site_name = SearchIndex(site_dir), site_name
 
-    def page(self, dest_uri: str) -> None:
-        """MkDocs is about to write `dest_uri`: the page before it is written."""
-        self._pass_on()
-        self.writing = dest_uri
+    def page(self, page: Page, content: str) -> None:
+        """`page` goes into the index with this content: the theme titles it as mkdocs-material does."""
+        if self.index is not None:
+            self._call(self.index.add, page.file.dest_uri, content, page.title or self.site_name)
+
+    def all_known(self) -> None:
+        """Every page's content is made: the last part of the index may start."""
+        if self.index is not None:
+            self._call(self.index.all_added)
 
     def finish(self) -> None:
-        """Every page is written: index the last ones and wait for Pagefind."""
-        self._pass_on()
+        """Every page is written: wait for Pagefind."""
         index, self.index = self.index, None
         if index is not None:
             try:
@@ -40,13 +43,11 @@ class IndexAsWritten:
         """The build failed or was stopped: no Pagefind is left running, no folder of its pages left behind."""
         if self.index is not None:
             self.index.abandon()
-        self.index, self.writing = None, None
+        self.index = None
 
-    def _pass_on(self) -> None:
-        if self.index is not None and self.writing is not None:
-            try:
-                self.index.written(self.writing)
-            except SearchIndexError as error:
-                self.abandon()
-                raise PluginError(str(error)) from None
-        self.writing = None
+    def _call(self, step, *args) -> None:
+        try:
+            step(*args)
+        except SearchIndexError as error:
+            self.abandon()
+            raise PluginError(str(error)) from None

@@ -3,20 +3,26 @@
 mkdocs-material's own search downloads the whole index on every page, which at tens of
 thousands of records outweighs the page itself many times over (see benchmarks/README.md).
 Pagefind's PyPI package carries its binary, so nothing is fetched at build time.
+
+Pagefind reads only two things of a page: the content marked `data-pagefind-body` and its
+title, the first `<h1>` on the page. Both are known once a page's content is made, before any
+page is drawn through the theme, so each page is handed to the index then, as a small page of
+its own (`indexed_page`), and Pagefind runs on the second core while the theme draws and
+writes the site. The index is byte for byte the one Pagefind makes from the finished pages
+(tests/build/test_search_parts.py).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import IO
 
@@ -36,105 +42,104 @@ def searchable(html: str) -> str:
     return f"{BODY_START}\n{html}\n{BODY_END}"
 
 
+def indexed_page(content: str, title: str) -> str:
+    """The page as Pagefind reads it. A page whose content has no `<h1>` gets its title as one
+    above the content, as mkdocs-material's content partial gives it."""
+    heading = "" if "<h1" in content else f"<h1>{escape(title, quote=False)}</h1>\n"
+    return f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"></head>\n<body>\n{heading}{content}\n</body>\n</html>\n'
+
+
 LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability, .yswd-history"
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
-
-_RECORD_PAGE = re.compile(rf"^({re.escape(routes.RECORDS)}/)[^/]+((?:/index)?\.html)$")
-"""Every record's page, however many, as one pattern: engagements/*/index.html."""
-_GLOB_SPECIAL = re.compile(r"[{},*?\[\]\\]")
-
 
 PAGES_PER_PART = 2000
 """Pagefind holds about 140 KB a page while it indexes (1.4 GB for the 9,000 record pages of a
 10,000-record site, 275 MB for 2,000 of them; benchmarks/README.md), and runs beside the
-build's own process as the build writes the rest of the pages: more pages than this are
-indexed in parts, one Pagefind after another, which the search page searches together
-(Pagefind's mergeIndex). A part costs about a tenth of a second more than its pages."""
+build's own process: more pages than this are indexed in parts, one Pagefind after another,
+which the search page searches together (Pagefind's mergeIndex). A part costs about a tenth
+of a second more than its pages."""
 MORE_PARTS = "yswd-more.json"
 """In the first part's folder: the other parts' folders, relative to it, for search.js."""
 
 
-def build_index(site_dir: Path, pages: list[str]) -> None:
-    """Index the given HTML files of `site_dir` (paths inside it, all written) into `site_dir/pagefind/`,
-    and into `pagefind-2/` and on when there are more than `PAGES_PER_PART`."""
-    index = SearchIndex(site_dir, set(pages))
-    for page in pages:
-        index.written(page)
-    index.finish()
-
-
 class SearchIndex:
-    """Pagefind over the pages of one build, each part of `PAGES_PER_PART` pages started as soon
-    as its last page is written, so that it runs on the second core while the build writes the
-    rest. One Pagefind at a time: each holds a part's pages in memory.
+    """Pagefind over the searchable pages of one build, in parts of `PAGES_PER_PART` pages in the
+    order they are added. Each part is a folder of indexed pages, started as soon as it is full,
+    one Pagefind at a time: each holds a part's pages in memory."""
 
-    Naming the files keeps Pagefind from reading every listing page only to skip it, which
-    would cost it memory in proportion to the whole site.
-    """
-
-    def __init__(self, site_dir: Path, pages: set[str]) -> None:
+    def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self.wanted = pages
-        self.pending: list[str] = []
-        """Pages written and wanted, not yet in a part."""
-        self.waiting: list[list[str]] = []
-        """Parts whose pages are all written, waiting for the Pagefind before them to finish."""
+        self.filling: _Staged | None = None
+        self.waiting: list[_Staged] = []
+        """Parts whose pages are all added, waiting for the Pagefind before them to finish."""
         self.parts = 0
         self.running: _Part | None = None
 
-    def written(self, page: str) -> None:
-        """`page` (a path inside site_dir) is written whole."""
-        if page not in self.wanted:
-            return
-        self.pending.append(page)
-        if len(self.pending) == PAGES_PER_PART:
-            self.waiting.append(self.pending)
-            self.pending = []
-        if self.running is not None and self.running.process.poll() is not None:
-            self._finish_running()
-        if self.running is None and self.waiting:
-            self._start(self.waiting.pop(0))
+    def add(self, page: str, content: str, title: str) -> None:
+        """`page` (its path inside site_dir) will be written with this content and title."""
+        if self.filling is None:
+            self.site_dir.mkdir(parents=True, exist_ok=True)  # MkDocs makes it only when it writes the first file
+            self.filling = _Staged(Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=self.site_dir)))
+        target = self.filling.folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(indexed_page(content, title), encoding="utf-8")
+        self.filling.pages += 1
+        if self.filling.pages == PAGES_PER_PART:
+            self._close_filling()
+        self._advance()
+
+    def all_added(self) -> None:
+        """Every page is added: the last part may start now, while the site is written."""
+        self._close_filling()
+        self._advance()
 
     def finish(self) -> None:
         """Index what is left and wait for every part; raises `SearchIndexError` if any is not whole."""
+        self.all_added()
         try:
-            if self.parts == 0 and not self.waiting:
-                _run(_command(self.site_dir, self.site_dir / OUTPUT) + _glob(self.pending))
-                check_index(self.site_dir / OUTPUT, len(self.pending))
-                self.parts = 1
-            else:
-                self.waiting += [self.pending] if self.pending else []
-                while self.running is not None or self.waiting:
-                    if self.running is not None:
-                        self.running.process.wait()
-                        self._finish_running()
-                    if self.waiting:
-                        self._start(self.waiting.pop(0))
+            while self.running is not None:
+                self.running.process.wait()
+                self._advance()
         finally:
             self.abandon()
-        more = [f"../{routes.search_index(number)}/" for number in range(2, self.parts + 1)]
-        (self.site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
+        if self.parts:
+            more = [f"../{routes.search_index(number)}/" for number in range(2, self.parts + 1)]
+            (self.site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
 
     def abandon(self) -> None:
-        """Stop a Pagefind still running and remove its folder of pages (the build failed, or is done)."""
+        """Stop a Pagefind still running and remove every folder of indexed pages (the build failed, or is done)."""
         if self.running is not None:
             self.running.process.kill()
             self.running.process.wait()
             self.running.close()
             self.running = None
+        for staged in self.waiting + ([self.filling] if self.filling is not None else []):
+            staged.remove()
+        self.waiting, self.filling = [], None
 
-    def _start(self, pages: list[str]) -> None:
+    def _close_filling(self) -> None:
+        if self.filling is not None:
+            self.waiting.append(self.filling)
+            self.filling = None
+
+    def _advance(self) -> None:
+        """Check the part that has finished, if one has, and start the next if none is running."""
+        if self.running is not None and self.running.process.poll() is not None:
+            self._finish_running()
+        if self.running is None and self.waiting:
+            self._start(self.waiting.pop(0))
+
+    def _start(self, staged: _Staged) -> None:
         self.parts += 1
         folder = self.site_dir / routes.search_index(self.parts)
-        staging = _staged(self.site_dir, pages)
         log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
         try:
-            process = subprocess.Popen(_command(staging, folder), stdout=log, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(_command(staged.folder, folder), stdout=log, stderr=subprocess.STDOUT)
         except OSError as error:
             log.close()
-            shutil.rmtree(staging, ignore_errors=True)
+            staged.remove()
             raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
-        self.running = _Part(process, folder, staging, len(pages), log)
+        self.running = _Part(process, folder, staged, log)
 
     def _finish_running(self) -> None:
         part, self.running = self.running, None
@@ -145,20 +150,30 @@ class SearchIndex:
         part.close()
         if part.process.returncode != 0:
             raise SearchIndexError(f"Pagefind could not build the search index:\n{output}")
-        check_index(part.folder, part.pages)
+        check_index(part.folder, part.staged.pages)
+
+
+@dataclass
+class _Staged:
+    """A part's indexed pages, at their own paths: Pagefind gives each the address it has in the site."""
+
+    folder: Path
+    pages: int = 0
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @dataclass
 class _Part:
     process: subprocess.Popen
     folder: Path
-    staging: Path
-    pages: int
+    staged: _Staged
     log: IO[bytes]
 
     def close(self) -> None:
         self.log.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staged.remove()
 
 
 def _command(site: Path, output: Path) -> list[str]:
@@ -166,41 +181,6 @@ def _command(site: Path, output: Path) -> list[str]:
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
         "--force-language", "en", "--exclude-selectors", LEFT_OUT,
     ]
-
-
-def _glob(pages: list[str]) -> list[str]:
-    """A glob naming the pages, with every record page in one pattern (engagements/*/index.html)."""
-    patterns = sorted({_RECORD_PAGE.sub(r"\1*\2", page) for page in pages})
-    if patterns and not any(_GLOB_SPECIAL.search(page) for page in pages) and sum(map(len, patterns)) < 50_000:
-        return ["--glob", "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]]
-    return []
-
-
-def _staged(site_dir: Path, pages: list[str]) -> Path:
-    """A folder holding just these pages at their own paths (hard links, so nothing is copied):
-    Pagefind gives each the address it has in the site."""
-    staging = Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir))
-    try:
-        for page in pages:
-            target = staging / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / page, target)
-            except OSError:
-                shutil.copyfile(site_dir / page, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
-
-
-def _run(command: list[str]) -> None:
-    try:
-        result = subprocess.run(command, capture_output=True, text=True)
-    except OSError as error:
-        raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}\n{result.stderr}")
 
 
 def check_index(folder: Path, pages: int) -> None:
