@@ -18,11 +18,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import yswd
+import yswd.site.search
 from conftest import BUILD_DATE, SiteFolder
 from site_trees import assert_same_tree, pages_drawn, published, synthetic_site, tree
 from yswd.mkdocs_plugin.build_cache import FOLDER, code_version
-from yswd.mkdocs_plugin.disk_cache import DiskCache
+from yswd.mkdocs_plugin.disk_cache import DiskCache, PackedParts
 from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin
+from yswd.site.search import SearchIndex
 from yswd.tools.synth import synthesise
 
 
@@ -226,3 +228,42 @@ def test_finished_pages_are_reused_whatever_the_process_hash_seed(tmp_path: Path
         assert result.returncode == 0, result.stderr
         kept.append(finished_outputs(root))
     assert kept[0] and kept[0] == kept[1] == kept[2], "each build found every finished page under the same key"
+
+
+def test_the_search_index_is_kept_part_by_part_and_indexed_again_only_where_pages_changed(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm build runs Pagefind only for the parts of the index that hold a changed page, and
+    takes the rest from the cache; a kept part that does not read back whole is made again."""
+    monkeypatch.setattr(yswd.site.search, "PAGES_PER_PART", 7)
+    builds.build("parts", monkeypatch)
+    started: list[str] = []
+    start = SearchIndex._start
+
+    def counted(index, staged):
+        started.append(staged.output.name)
+        start(index, staged)
+
+    monkeypatch.setattr(SearchIndex, "_start", counted)
+    unchanged = builds.build("unchanged", monkeypatch)
+    assert started == [], "nothing changed: every part comes from the cache"
+    parts = 1 + len(list(unchanged.glob("pagefind-*")))
+    assert parts >= 4
+    record = published(builds.root)[5]
+    record.write_text(record.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Searched ", 1), encoding="utf-8")
+    warm = builds.build("warm", monkeypatch)
+    assert 0 < len(started) < parts, started
+    assert_same_tree(warm, builds.build("cold", monkeypatch, cache=False))
+
+    restore = PackedParts.restore
+
+    def damaged(kept, key, folder):
+        found = restore(kept, key, folder)
+        if found:
+            fragment = sorted((folder / "fragment").iterdir())[0]
+            fragment.write_bytes(fragment.read_bytes()[:20])
+        return found
+
+    monkeypatch.setattr(PackedParts, "restore", damaged)
+    started.clear()
+    again = builds.build("damaged", monkeypatch)
+    assert len(started) == parts, "every part was made again"
+    assert_same_tree(again, warm)

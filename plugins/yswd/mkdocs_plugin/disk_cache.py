@@ -1,13 +1,18 @@
 """`mkdocs build` with the build cache in `.cache/yswd/` beside mkdocs.yml (see build_cache).
 
-A warm build reads records, personal-data findings, generated pages' HTML and finished pages
-from the cache when their keys match, and writes this build's into the next cache. Off with
+A warm build reads records, personal-data findings, generated pages' HTML, finished pages and
+the parts of the search index from the cache when their keys match, and writes this build's
+into the next cache. Off with
 YSWD_CACHE=off (`yswd build --no-cache`), and never used by `mkdocs serve`, which keeps its own
 work in memory between rebuilds.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+import shutil
 from pathlib import Path
 
 from yswd.content.load import RecordCache
@@ -79,6 +84,9 @@ class DiskCache:
     def keep_output(self, key: str, output: str) -> None:
         self.pages.put("out:" + key, output)
 
+    def search_parts(self) -> "PackedParts":
+        return PackedParts(self.pages)
+
     def memo(self, kind: str) -> "PackMemo":
         return PackMemo(self.pages, kind + ":")
 
@@ -100,3 +108,35 @@ class PackMemo:
 
     def __setitem__(self, key: str, text: str) -> None:
         self.pack.put(self.prefix + key, text)
+
+
+class PackedParts:
+    """Parts of the search index kept in the pack, each one entry: its files' paths and contents
+    (Pagefind's files are gzip, kept as base64), so no file is made in the cache for them."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+
+    def restore(self, key: str, folder: Path) -> bool:
+        text = self.pack.get("search:" + key)
+        if text is None:
+            return False
+        try:
+            files = json.loads(text)
+            for name, data in files.items():
+                target = folder / name
+                if Path(name).is_absolute() or ".." in Path(name).parts:
+                    raise ValueError(name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(data, validate=True))
+        except (OSError, ValueError, TypeError, AttributeError, binascii.Error):
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        return True
+
+    def keep(self, key: str, folder: Path) -> None:
+        try:
+            files = {p.relative_to(folder).as_posix(): base64.b64encode(p.read_bytes()).decode("ascii") for p in sorted(folder.rglob("*")) if p.is_file()}
+        except OSError:
+            return
+        self.pack.put("search:" + key, json.dumps(files))

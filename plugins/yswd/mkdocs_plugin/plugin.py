@@ -266,7 +266,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.page_count = progress.PageCount(self.progress, len(files.documentation_pages()))
         self.generated.parked.start(self.cache is not None and self.renderer is not None and only_plugin(config, self))
         if self.config.search == "pagefind" and self.command != "serve":
-            self.search.start(Path(config.site_dir), config.site_name)
+            self.search.start(Path(config.site_dir), config.site_name, self.cache.search_parts() if self.cache is not None else None)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from yswd.site.search import SearchIndex, SearchIndexError
+from yswd.site.search import KeptParts, SearchIndex, SearchIndexError
 
 
 class SearchFeed:
@@ -16,9 +16,9 @@ class SearchFeed:
         self.index: SearchIndex | None = None
         self.site_name = ""
 
-    def start(self, site_dir: Path, site_name: str) -> None:
+    def start(self, site_dir: Path, site_name: str, kept: KeptParts | None = None) -> None:
         self.abandon()
-        self.index, self.site_name = SearchIndex(site_dir), site_name
+        self.index, self.site_name = SearchIndex(site_dir, kept), site_name
 
     def page(self, page: Page, content: str) -> None:
         """`page` goes into the index with this content: the theme titles it as mkdocs-material does."""

@@ -15,6 +15,7 @@ writes the site. The index is byte for byte the one Pagefind makes from the fini
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
 import subprocess
@@ -22,9 +23,11 @@ import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from html import escape
+from importlib import metadata
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from yswd.site import routes
 
@@ -62,14 +65,27 @@ MORE_PARTS = "yswd-more.json"
 """In the first part's folder: the other parts' folders, relative to it, for search.js."""
 
 
+class KeptParts(Protocol):
+    """Parts of the index made by earlier builds, by a key of everything that went into them."""
+
+    def restore(self, key: str, folder: Path) -> bool:
+        """Put the part kept under `key` in `folder`; False if none is kept (or it can't be read)."""
+
+    def keep(self, key: str, folder: Path) -> None:
+        """Keep the part Pagefind made in `folder` under `key`."""
+
+
 class SearchIndex:
     """Pagefind over the searchable pages of one build, in parts of `PAGES_PER_PART` pages in the
-    order they are added. Each part is a folder of indexed pages, started as soon as it is full,
-    one Pagefind at a time: each holds a part's pages in memory."""
+    order they are added. A part is started as soon as it is full, one Pagefind at a time: each
+    holds a part's pages in memory. A part whose pages are all as an earlier build indexed them
+    is taken from `kept` instead, and Pagefind is not run for it."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, kept: KeptParts | None = None) -> None:
         self.site_dir = site_dir
-        self.filling: _Staged | None = None
+        self.kept = kept
+        self.filling: list[tuple[str, str]] = []
+        """The pages of the part being filled, as Pagefind will read them, by path in the site."""
         self.waiting: list[_Staged] = []
         """Parts whose pages are all added, waiting for the Pagefind before them to finish."""
         self.parts = 0
@@ -77,14 +93,8 @@ class SearchIndex:
 
     def add(self, page: str, content: str, title: str) -> None:
         """`page` (its path inside site_dir) will be written with this content and title."""
-        if self.filling is None:
-            self.site_dir.mkdir(parents=True, exist_ok=True)  # MkDocs makes it only when it writes the first file
-            self.filling = _Staged(Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=self.site_dir)))
-        target = self.filling.folder / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(indexed_page(content, title), encoding="utf-8")
-        self.filling.pages += 1
-        if self.filling.pages == PAGES_PER_PART:
+        self.filling.append((page, indexed_page(content, title)))
+        if len(self.filling) == PAGES_PER_PART:
             self._close_filling()
         self._advance()
 
@@ -113,14 +123,24 @@ class SearchIndex:
             self.running.process.wait()
             self.running.close()
             self.running = None
-        for staged in self.waiting + ([self.filling] if self.filling is not None else []):
+        for staged in self.waiting:
             staged.remove()
-        self.waiting, self.filling = [], None
+        self.waiting, self.filling = [], []
 
     def _close_filling(self) -> None:
-        if self.filling is not None:
-            self.waiting.append(self.filling)
-            self.filling = None
+        pages, self.filling = self.filling, []
+        if not pages:
+            return
+        self.parts += 1
+        folder = self.site_dir / routes.search_index(self.parts)
+        key = part_key(pages)
+        if self.kept is not None and self.kept.restore(key, folder):
+            try:
+                check_index(folder, len(pages))
+                return
+            except SearchIndexError:
+                shutil.rmtree(folder, ignore_errors=True)  # not whole: made again
+        self.waiting.append(_Staged.write(self.site_dir, pages, folder, key))
 
     def _advance(self) -> None:
         """Check the part that has finished, if one has, and start the next if none is running."""
@@ -130,16 +150,14 @@ class SearchIndex:
             self._start(self.waiting.pop(0))
 
     def _start(self, staged: _Staged) -> None:
-        self.parts += 1
-        folder = self.site_dir / routes.search_index(self.parts)
         log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
         try:
-            process = subprocess.Popen(_command(staged.folder, folder), stdout=log, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(_command(staged.folder, staged.output), stdout=log, stderr=subprocess.STDOUT)
         except OSError as error:
             log.close()
             staged.remove()
             raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
-        self.running = _Part(process, folder, staged, log)
+        self.running = _Part(process, staged, log)
 
     def _finish_running(self) -> None:
         part, self.running = self.running, None
@@ -150,7 +168,30 @@ class SearchIndex:
         part.close()
         if part.process.returncode != 0:
             raise SearchIndexError(f"Pagefind could not build the search index:\n{output}")
-        check_index(part.folder, part.staged.pages)
+        check_index(part.staged.output, part.staged.pages)
+        if self.kept is not None:
+            self.kept.keep(part.staged.key, part.staged.output)
+
+
+def part_key(pages: list[tuple[str, str]]) -> str:
+    """Everything a part of the index is made from: Pagefind's version and options, and each
+    page's path and text, in order."""
+    digest = hashlib.sha256("\0".join([_pagefind_version(), *_command(Path(), Path())[2:]]).encode())
+    for page, html in pages:
+        digest.update(b"\0" + page.encode() + b"\0" + html.encode())
+    return digest.hexdigest()
+
+
+@cache
+def _pagefind_version() -> str:
+    return " ".join(_version(name) for name in ("pagefind", "pagefind_bin"))
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 @dataclass
@@ -158,7 +199,23 @@ class _Staged:
     """A part's indexed pages, at their own paths: Pagefind gives each the address it has in the site."""
 
     folder: Path
-    pages: int = 0
+    pages: int
+    output: Path
+    key: str
+
+    @classmethod
+    def write(cls, site_dir: Path, pages: list[tuple[str, str]], output: Path, key: str) -> "_Staged":
+        site_dir.mkdir(parents=True, exist_ok=True)  # MkDocs makes it only when it writes the first file
+        staged = cls(Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir)), len(pages), output, key)
+        try:
+            for page, html in pages:
+                target = staged.folder / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+        except BaseException:
+            staged.remove()
+            raise
+        return staged
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -167,7 +224,6 @@ class _Staged:
 @dataclass
 class _Part:
     process: subprocess.Popen
-    folder: Path
     staged: _Staged
     log: IO[bytes]
 
