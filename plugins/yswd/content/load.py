@@ -10,6 +10,7 @@ import re
 
 import hashlib
 import os
+import time
 import typing
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -141,15 +142,23 @@ class RecordCache:
         """Records as the build cache holds them (JSON), by file: written again only when changed."""
         self.stored_scans: dict[str, tuple] = {}
         """The findings as read from the build cache, to tell whether they changed."""
+        self.untouched: dict[str, tuple[int, int, int, int]] = {}
+        """Each file's `_stamp` when it was read, for files not written to since (see `_settled`)."""
 
     def read(self, paths: list[Path], layout: Layout, on_record: Callable[[int, int], None] | None = None) -> None:
         """Read and check each record whose bytes are not those it was last read from, on two
         cores when there are many (two_cores.py). `on_record(done, total)` counts them."""
         todo = []
         for path in paths:
-            raw = path.read_bytes()
-            digest = hashlib.sha256(raw).hexdigest()
             shown = layout.shown(path)
+            stamp = _stamp(path)
+            if shown in self.entries and stamp is not None and self.untouched.get(shown) == stamp:
+                continue  # not written to since it was read: the same bytes
+            self.untouched.pop(shown, None)
+            raw = path.read_bytes()
+            if stamp is not None and _settled(stamp):
+                self.untouched[shown] = stamp
+            digest = hashlib.sha256(raw).hexdigest()
             cached = self.entries.get(shown)
             if cached is None or cached[0] != digest:
                 todo.append((path, raw, digest))
@@ -171,6 +180,25 @@ class RecordCache:
             content.engagements.append(cached[1])
         if cached[3] is not None:
             content.texts[shown] = cached[3]
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What changes whenever a file is written to or replaced: its times, size and inode."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
+
+
+SETTLED_NS = 2_000_000_000
+
+
+def _settled(stamp: tuple[int, int, int, int]) -> bool:
+    """Whether a file was last written long enough ago that a write now would change its times:
+    a filesystem's clock can be coarser than a write and a read, so a file written in the same
+    tick as it was read could keep its stamp. Such a file is read again next time."""
+    return time.time_ns() - max(stamp[0], stamp[1]) > SETTLED_NS
 
 
 def _entry(path: Path, raw: bytes, digest: str, layout: Layout) -> tuple[str, EngagementFile | None, list[Problem], str | None]:
