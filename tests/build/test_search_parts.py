@@ -4,6 +4,7 @@ in it, no listing page; in parts for a large site, searched together by the sear
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from mkdocs.config import load_config
 import yswd.site.search
 from conftest import BUILD_DATE
 from test_serve_equivalence import published
-from yswd.site.search import BODY_START, MORE_PARTS
+from yswd.site.search import MORE_PARTS
 from yswd.tools.synth import synthesise
 
 
@@ -79,54 +80,46 @@ def test_a_small_index_is_one_part_holding_the_same_pages(synthetic: Path, tmp_p
     assert not [url for url in urls if url.startswith(("/you-said-we-did/", "/topics/", "/years/"))]
 
 
-def test_pagefind_starts_before_the_theme_draws_a_page(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pagefind indexes while MkDocs draws and writes the site: the first part starts, and every
-    page is handed to the index, before any page is written."""
+def test_parts_are_indexed_while_the_rest_of_the_site_is_written(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind starts on the first part before the build has written its last page."""
     events: list[str] = []
-    search = yswd.site.search.SearchIndex
-    start, all_added, finish = search._start, search.all_added, search.finish
+    start, finish = yswd.site.search.SearchIndex._start, yswd.site.search.SearchIndex.finish
 
-    def when(index, event: str) -> str:
-        written = [p for p in index.site_dir.rglob("*.html") if not p.relative_to(index.site_dir).parts[0].startswith(".yswd-search-")]
-        return f"{event} after a page was written" if written else event
-
-    def started(index, staged):
-        events.append(when(index, "start"))
-        start(index, staged)
-
-    def added(index):
-        events.append(when(index, "all added"))
-        all_added(index)
+    def started(index, part):
+        assert all((index.site_dir / page).is_file() for page in part.pages), "a part starts only once its pages are written"
+        events.append("start")
+        start(index, part)
 
     def finished(index):
         events.append("finish")
         finish(index)
 
-    monkeypatch.setattr(search, "_start", started)
-    monkeypatch.setattr(search, "all_added", added)
-    monkeypatch.setattr(search, "finish", finished)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "_start", started)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "finish", finished)
     build_site(synthetic, tmp_path / "out", monkeypatch, per_part=7)
-    assert events[0] == "start" and events.index("all added") < events.index("finish")
-    assert events.count("finish") == 1 and sum(e.startswith("start") for e in events) >= 4
+    assert events[0] == "start" and events.count("finish") == 1 and events.count("start") >= 4
 
 
-def test_the_index_is_the_one_pagefind_makes_from_the_finished_pages(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pagefind is given each page's content, not the page the theme draws: what it reads of a
-    page (the marked content and the first heading) is the same, so the index is byte for byte
-    the same. A page of the site's own Markdown without a heading gets its title as one."""
+def test_pagefind_reads_of_a_page_only_its_content_and_title(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part of the index is kept in the build cache under a key made of its pages' content and
+    titles, not the pages the theme draws: Pagefind given a page of just those makes the index
+    byte for byte. A page of the site's own Markdown without a heading is titled by the theme."""
     root = tmp_path / "site"
     shutil.copytree(synthetic, root)
     (root / "content" / "questions.md").write_text("---\ntitle: Questions & answers\n---\n\nWhat people ask about our engagement work.\n", encoding="utf-8")
+    told: list[tuple[str, str, str]] = []
+    add = yswd.site.search.SearchIndex.add
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "add", lambda index, page, content, title: (told.append((page, content, title)), add(index, page, content, title))[1])
     out = build_site(root, tmp_path / "out", monkeypatch, per_part=3000)
-    finished = tmp_path / "finished"
-    pages = [p for p in out.rglob("*.html") if BODY_START in p.read_text(encoding="utf-8")]
-    assert "/questions/" in indexed(out / "pagefind") and len(pages) > 20
-    for page in pages:
-        target = finished / page.relative_to(out)
+    assert "/questions/" in indexed(out / "pagefind") and len(told) > 20
+    bare = tmp_path / "bare"
+    for page, content, title in told:
+        heading = "" if "<h1" in content else f"<h1>{html.escape(title, quote=False)}</h1>\n"
+        target = bare / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page, target)
-    subprocess.run(yswd.site.search._command(finished, tmp_path / "from-finished"), check=True, capture_output=True)
-    made, expected = out / "pagefind", tmp_path / "from-finished"
+        target.write_text(f'<!doctype html>\n<html lang="en">\n<head></head>\n<body>\n{heading}{content}\n</body>\n</html>\n', encoding="utf-8")
+    subprocess.run(yswd.site.search._command(bare, tmp_path / "from-bare"), check=True, capture_output=True)
+    made, expected = out / "pagefind", tmp_path / "from-bare"
     names = sorted(p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file() and p.name != MORE_PARTS)
     assert names == sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
     assert [n for n in names if (made / n).read_bytes() != (expected / n).read_bytes()] == []
@@ -142,17 +135,17 @@ def test_a_failed_build_leaves_no_pagefind_running(synthetic: Path, tmp_path: Pa
         processes.append(popen(*args, **kwargs))
         return processes[-1]
 
-    add = yswd.site.search.SearchIndex.add
+    written = yswd.site.search.SearchIndex.written
     calls = []
 
-    def failing(index, page, content, title):
+    def failing(index, page):
         calls.append(page)
         if len(calls) == 12:
             raise OSError("the disk is full")
-        add(index, page, content, title)
+        written(index, page)
 
     monkeypatch.setattr(yswd.site.search.subprocess, "Popen", recorded)
-    monkeypatch.setattr(yswd.site.search.SearchIndex, "add", failing)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "written", failing)
     with pytest.raises(OSError, match="the disk is full"):
         build_site(synthetic, tmp_path / "out", monkeypatch, per_part=5)
     assert processes, "a part had started"

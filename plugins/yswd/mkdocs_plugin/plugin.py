@@ -11,15 +11,15 @@ Order of events in `mkdocs build`, and what each does here:
   left from docs_dir was not scanned (unchecked.py); add pages; start the search index.
 - on_nav: add the hub pages (and only those) to the navigation; draw the generated pages no
   cache holds, on two cores (two_cores.py), before MkDocs asks for them one by one.
-- on_page_content: put each generated page's HTML in place; explain glossary terms; hand each
-  searchable page to the search index, which starts Pagefind on each part's worth of pages
-  (search_feed.py).
+- on_page_content: put each generated page's HTML in place; explain glossary terms; tell the
+  search index of each searchable page (search_feed.py): a part of the index whose pages an
+  earlier build indexed comes from the build cache.
 - on_env: tell the theme's templates where the pages they link to are; let finished pages that
-  can be reused skip the theme; every page's content is made, so the last part of the search
-  index starts, and Pagefind runs while MkDocs draws and writes the site.
-- on_post_page, on_post_template: mark every page noindex in the review build.
-- on_post_build: wait for Pagefind; after every other plugin's on_post_build, note that the
-  build finished.
+  can be reused skip the theme.
+- on_post_page, on_post_template: mark every page noindex in the review build. Once a part's
+  worth of searchable pages is written, Pagefind indexes them while MkDocs writes the rest.
+- on_post_build: index the last searchable pages and wait for Pagefind; after every other
+  plugin's on_post_build, note that the build finished.
 - on_build_error: throw the half-built folder away, leaving the old site as it was.
 - on_shutdown: swap the finished site into place (site/publish.py), or throw an unfinished
   one away. Not in on_post_build: `--strict` aborts after that event, and a strict failure
@@ -318,6 +318,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
+        self.search.writes(page.file.dest_uri)
         page.content = None  # written from here on: no need to hold every page's HTML
         return self.finished_pages.output(output, page, self.cache, self._noindex)
 

@@ -118,6 +118,10 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
         self.search.all_known()
         return env
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.search.writes(page.file.dest_uri)
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.search.finish()
 

@@ -5,11 +5,10 @@ thousands of records outweighs the page itself many times over (see benchmarks/R
 Pagefind's PyPI package carries its binary, so nothing is fetched at build time.
 
 Pagefind reads only two things of a page: the content marked `data-pagefind-body` and its
-title, the first `<h1>` on the page. Both are known once a page's content is made, before any
-page is drawn through the theme, so each page is handed to the index then, as a small page of
-its own (`indexed_page`), and Pagefind runs on the second core while the theme draws and
-writes the site. The index is byte for byte the one Pagefind makes from the finished pages
-(tests/build/test_search_parts.py).
+title, the first `<h1>` on the page (tests/build/test_search_parts.py). Both are known once a
+page's content is made, before the theme draws it, so each part of the index gets a key from
+them then (`_PartPlan.key`): a part an earlier build indexed from the same pages is taken from the
+build cache, and Pagefind runs only for the others, each once its pages are written.
 """
 
 from __future__ import annotations
@@ -17,14 +16,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import zlib
-from dataclasses import dataclass
-from functools import cache
-from html import escape
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Protocol
@@ -43,13 +41,6 @@ class SearchIndexError(Exception):
 def searchable(html: str) -> str:
     """Mark a page's content for the index; pages not marked (listings, hubs) stay out of it."""
     return f"{BODY_START}\n{html}\n{BODY_END}"
-
-
-def indexed_page(content: str, title: str) -> str:
-    """The page as Pagefind reads it. A page whose content has no `<h1>` gets its title as one
-    above the content, as mkdocs-material's content partial gives it."""
-    heading = "" if "<h1" in content else f"<h1>{escape(title, quote=False)}</h1>\n"
-    return f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"></head>\n<body>\n{heading}{content}\n</body>\n</html>\n'
 
 
 LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability, .yswd-history"
@@ -77,112 +68,142 @@ class KeptParts(Protocol):
 
 class SearchIndex:
     """Pagefind over the searchable pages of one build, in parts of `PAGES_PER_PART` pages in the
-    order they are added. A part is started as soon as it is full, one Pagefind at a time: each
-    holds a part's pages in memory. A part whose pages are all as an earlier build indexed them
-    is taken from `kept` instead, and Pagefind is not run for it."""
+    order they are added. Each part starts once its last page is written, on the second core
+    while MkDocs writes the rest, one Pagefind at a time: each holds a part's pages in memory. A
+    part whose pages are as an earlier build indexed them is taken from `kept` instead."""
 
     def __init__(self, site_dir: Path, kept: KeptParts | None = None) -> None:
         self.site_dir = site_dir
         self.kept = kept
-        self.filling: list[tuple[str, str]] = []
-        """The pages of the part being filled, as Pagefind will read them, by path in the site."""
-        self.waiting: list[_Staged] = []
-        """Parts whose pages are all added, waiting for the Pagefind before them to finish."""
-        self.parts = 0
+        self.parts: list[_PartPlan] = []
+        self.part_of: dict[str, _PartPlan] = {}
+        """Each page added, to the part it is in."""
+        self.waiting: list[_PartPlan] = []
+        """Parts whose pages are all written, waiting for the Pagefind before them to finish."""
         self.running: _Part | None = None
 
     def add(self, page: str, content: str, title: str) -> None:
         """`page` (its path inside site_dir) will be written with this content and title."""
-        self.filling.append((page, indexed_page(content, title)))
-        if len(self.filling) == PAGES_PER_PART:
-            self._close_filling()
-        self._advance()
+        if not self.parts or self.parts[-1].closed:
+            self.parts.append(_PartPlan(self.site_dir / routes.search_index(len(self.parts) + 1)))
+        part = self.parts[-1]
+        part.add(page, content, title)
+        self.part_of[page] = part
+        if len(part.pages) == PAGES_PER_PART:
+            self._close(part)
 
     def all_added(self) -> None:
-        """Every page is added: the last part may start now, while the site is written."""
-        self._close_filling()
-        self._advance()
+        """Every page is added: the last part is whole."""
+        if self.parts and not self.parts[-1].closed:
+            self._close(self.parts[-1])
+
+    def written(self, page: str) -> None:
+        """`page` is written whole."""
+        part = self.part_of.get(page)
+        if part is not None:
+            part.written += 1
+            self._ready(part)
+        self.advance()
 
     def finish(self) -> None:
-        """Index what is left and wait for every part; raises `SearchIndexError` if any is not whole."""
+        """Wait for every part; raises `SearchIndexError` if any is not whole."""
         self.all_added()
+        unwritten = [page for part in self.parts if not part.done for page in part.pages[part.written :]]
+        if unwritten:
+            self.abandon()
+            raise SearchIndexError(f"{INCOMPLETE} A page to be searched was never written: {unwritten[0]}.")
         try:
-            while self.running is not None:
-                self.running.process.wait()
-                self._advance()
+            while self.running is not None or self.waiting:
+                if self.running is not None:
+                    self.running.process.wait()
+                self.advance()
         finally:
             self.abandon()
         if self.parts:
-            more = [f"../{routes.search_index(number)}/" for number in range(2, self.parts + 1)]
+            more = [f"../{routes.search_index(number)}/" for number in range(2, len(self.parts) + 1)]
             (self.site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
 
     def abandon(self) -> None:
-        """Stop a Pagefind still running and remove every folder of indexed pages (the build failed, or is done)."""
+        """Stop a Pagefind still running and remove its folder of pages (the build failed, or is done)."""
         if self.running is not None:
             self.running.process.kill()
             self.running.process.wait()
             self.running.close()
             self.running = None
-        for staged in self.waiting:
-            staged.remove()
-        self.waiting, self.filling = [], []
+        self.waiting = []
 
-    def _close_filling(self) -> None:
-        pages, self.filling = self.filling, []
-        if not pages:
-            return
-        self.parts += 1
-        folder = self.site_dir / routes.search_index(self.parts)
-        key = part_key(pages)
-        if self.kept is not None and self.kept.restore(key, folder):
-            try:
-                check_index(folder, len(pages))
-                return
-            except SearchIndexError:
-                shutil.rmtree(folder, ignore_errors=True)  # not whole: made again
-        self.waiting.append(_Staged.write(self.site_dir, pages, folder, key))
-
-    def _advance(self) -> None:
+    def advance(self) -> None:
         """Check the part that has finished, if one has, and start the next if none is running."""
         if self.running is not None and self.running.process.poll() is not None:
             self._finish_running()
         if self.running is None and self.waiting:
             self._start(self.waiting.pop(0))
 
-    def _start(self, staged: _Staged) -> None:
+    def _close(self, part: _PartPlan) -> None:
+        part.closed = True
+        if self.kept is not None and self.kept.restore(part.key(), part.output):
+            try:
+                check_index(part.output, len(part.pages))
+                part.done = True
+                return
+            except SearchIndexError:
+                shutil.rmtree(part.output, ignore_errors=True)  # not whole: made again
+        self._ready(part)
+
+    def _ready(self, part: _PartPlan) -> None:
+        if part.closed and not part.done and part.written == len(part.pages):
+            part.done = True
+            self.waiting.append(part)
+
+    def _start(self, part: _PartPlan) -> None:
+        staging = _staged(self.site_dir, part.pages)
         log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
         try:
-            process = subprocess.Popen(_command(staged.folder, staged.output), stdout=log, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(_command(staging, part.output), stdout=log, stderr=subprocess.STDOUT)
         except OSError as error:
             log.close()
-            staged.remove()
+            shutil.rmtree(staging, ignore_errors=True)
             raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
-        self.running = _Part(process, staged, log)
+        self.running = _Part(process, part, staging, log)
 
     def _finish_running(self) -> None:
-        part, self.running = self.running, None
-        assert part is not None
-        part.process.wait()
-        part.log.seek(0)
-        output = part.log.read().decode("utf-8", "replace")
-        part.close()
-        if part.process.returncode != 0:
+        running, self.running = self.running, None
+        assert running is not None
+        running.process.wait()
+        running.log.seek(0)
+        output = running.log.read().decode("utf-8", "replace")
+        running.close()
+        if running.process.returncode != 0:
             raise SearchIndexError(f"Pagefind could not build the search index:\n{output}")
-        check_index(part.staged.output, part.staged.pages)
+        check_index(running.part.output, len(running.part.pages))
         if self.kept is not None:
-            self.kept.keep(part.staged.key, part.staged.output)
+            self.kept.keep(running.part.key(), running.part.output)
 
 
-def part_key(pages: list[tuple[str, str]]) -> str:
-    """Everything a part of the index is made from: Pagefind's version and options, and each
-    page's path and text, in order."""
-    digest = hashlib.sha256("\0".join([_pagefind_version(), *_command(Path(), Path())[2:]]).encode())
-    for page, html in pages:
-        digest.update(b"\0" + page.encode() + b"\0" + html.encode())
-    return digest.hexdigest()
+@dataclass
+class _PartPlan:
+    """One part of the index: its pages in order, what they hold, and how far it has got."""
+
+    output: Path
+    pages: list[str] = field(default_factory=list)
+    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(_PAGEFIND.encode()))
+    written: int = 0
+    closed: bool = False
+    done: bool = False
+    """Taken from the cache, or waiting for or given to Pagefind."""
+
+    def add(self, page: str, content: str, title: str) -> None:
+        heading = "" if "<h1" in content else title  # else mkdocs-material's content partial shows the title as the <h1>
+        self.pages.append(page)
+        for part in (page, heading, content):
+            self.digest.update(b"\0" + part.encode())
+
+    def key(self) -> str:
+        """Everything the part is made from: Pagefind's version and options, and what it reads of
+        each page (its path, content and title), in order."""
+        return self.digest.hexdigest()
 
 
-@cache
 def _pagefind_version() -> str:
     return " ".join(_version(name) for name in ("pagefind", "pagefind_bin"))
 
@@ -195,41 +216,33 @@ def _version(name: str) -> str:
 
 
 @dataclass
-class _Staged:
-    """A part's indexed pages, at their own paths: Pagefind gives each the address it has in the site."""
-
-    folder: Path
-    pages: int
-    output: Path
-    key: str
-
-    @classmethod
-    def write(cls, site_dir: Path, pages: list[tuple[str, str]], output: Path, key: str) -> "_Staged":
-        site_dir.mkdir(parents=True, exist_ok=True)  # MkDocs makes it only when it writes the first file
-        staged = cls(Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir)), len(pages), output, key)
-        try:
-            for page, html in pages:
-                target = staged.folder / page
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
-        except BaseException:
-            staged.remove()
-            raise
-        return staged
-
-    def remove(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-@dataclass
 class _Part:
     process: subprocess.Popen
-    staged: _Staged
+    part: _PartPlan
+    staging: Path
     log: IO[bytes]
 
     def close(self) -> None:
         self.log.close()
-        self.staged.remove()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _staged(site_dir: Path, pages: list[str]) -> Path:
+    """A folder holding just these pages at their own paths (hard links, so nothing is copied):
+    Pagefind gives each the address it has in the site."""
+    staging = Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir))
+    try:
+        for page in pages:
+            target = staging / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / page, target)
+            except OSError:
+                shutil.copyfile(site_dir / page, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def _command(site: Path, output: Path) -> list[str]:
@@ -237,6 +250,10 @@ def _command(site: Path, output: Path) -> list[str]:
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
         "--force-language", "en", "--exclude-selectors", LEFT_OUT,
     ]
+
+
+_PAGEFIND = "\0".join([_pagefind_version(), *_command(Path(), Path())[2:]])
+"""Pagefind's version and options, the start of every part's key."""
 
 
 def check_index(folder: Path, pages: int) -> None:
