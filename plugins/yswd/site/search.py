@@ -23,6 +23,7 @@ import sys
 import tempfile
 import zlib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Protocol
@@ -186,7 +187,7 @@ class _PartPlan:
 
     output: Path
     pages: list[str] = field(default_factory=list)
-    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(_PAGEFIND.encode()))
+    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(_pagefind().encode()))
     written: int = 0
     closed: bool = False
     done: bool = False
@@ -202,10 +203,6 @@ class _PartPlan:
         """Everything the part is made from: Pagefind's version and options, and what it reads of
         each page (its path, content and title), in order."""
         return self.digest.hexdigest()
-
-
-def _pagefind_version() -> str:
-    return " ".join(_version(name) for name in ("pagefind", "pagefind_bin"))
 
 
 def _version(name: str) -> str:
@@ -252,8 +249,12 @@ def _command(site: Path, output: Path) -> list[str]:
     ]
 
 
-_PAGEFIND = "\0".join([_pagefind_version(), *_command(Path(), Path())[2:]])
-"""Pagefind's version and options, the start of every part's key."""
+@cache
+def _pagefind() -> str:
+    """Pagefind's version and options, the start of every part's key: looked up once a process,
+    when a part is first made, not each time yswd is imported."""
+    versions = (_version(name) for name in ("pagefind", "pagefind_bin"))
+    return "\0".join([*versions, *_command(Path(), Path())[2:]])
 
 
 def check_index(folder: Path, pages: int) -> None:
