@@ -106,10 +106,10 @@ def no_exchange() -> None:
 
 def _is_pagefind(command) -> bool:
     """subprocess.Popen is the module's, shared with other callers (git, for records' history)."""
-    return isinstance(command, (list, tuple)) and "--site" in command
+    return isinstance(command, (list, tuple)) and "--service" in command
 
 
-class _Pagefind(search.subprocess.Popen):
+class _PagefindProcess(search.subprocess.Popen):
     """Pagefind as the search module starts it, with something done once it has exited."""
 
     after: staticmethod = staticmethod(lambda process: None)
@@ -128,12 +128,8 @@ class _Pagefind(search.subprocess.Popen):
 
 
 def _after_pagefind(after) -> None:
-    _Pagefind.after = staticmethod(after)
-    search.subprocess.Popen = _Pagefind
-
-
-def _output(process: _Pagefind) -> Path:
-    return Path(process.args[process.args.index("--output-path") + 1])
+    _PagefindProcess.after = staticmethod(after)
+    search.subprocess.Popen = _PagefindProcess
 
 
 def kill_while_indexing() -> None:
@@ -141,7 +137,9 @@ def kill_while_indexing() -> None:
 
 
 def _damage(damage) -> None:
-    _after_pagefind(lambda process: damage(_output(process)))
+    """Damage each part Pagefind writes before it is checked."""
+    check = search.check_index
+    search.check_index = lambda folder, pages: (damage(folder), check(folder, pages))[1]
 
 
 def index_cut_short() -> None:
@@ -161,7 +159,7 @@ def index_page_missing() -> None:
 
 
 def pagefind_fails() -> None:
-    def failed(process: _Pagefind) -> None:
+    def failed(process: _PagefindProcess) -> None:
         process.returncode = 1
 
     _after_pagefind(failed)

@@ -3,16 +3,18 @@ in it, no listing page; in parts for a large site, searched together by the sear
 
 from __future__ import annotations
 
+import asyncio
 import gzip
-import html
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from pagefind.index import IndexConfig, PagefindIndex
 
 import yswd.site.search
 from conftest import BUILD_DATE
@@ -66,7 +68,6 @@ def test_a_large_index_is_made_in_parts_that_hold_every_record_once_and_no_listi
     assert "/" in urls, "the site's own Markdown pages are searchable too"
     listings = ("/you-said-we-did/", "/topics/", "/localities/", "/years/", "/types/", "/action-status/", "/reports/", "/ways-to-take-part/")
     assert not [url for url in urls if url.startswith(listings)], "listing pages repeat records: they are not search results"
-    assert not list(out.glob(".yswd-search-*")), "the folders Pagefind read the parts from are gone"
     for part in parts:
         assert (part / "pagefind-entry.json").is_file()
 
@@ -80,30 +81,33 @@ def test_a_small_index_is_one_part_holding_the_same_pages(synthetic: Path, tmp_p
     assert not [url for url in urls if url.startswith(("/you-said-we-did/", "/topics/", "/years/"))]
 
 
-def test_parts_are_indexed_while_the_rest_of_the_site_is_written(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pagefind starts on the first part before the build has written its last page."""
-    events: list[str] = []
-    start, finish = yswd.site.search.SearchIndex._start, yswd.site.search.SearchIndex.finish
+def test_parts_are_indexed_while_the_theme_draws_the_site(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind begins on the first part before the build has written a page, and each part
+    after it once the one before is written, one at a time."""
+    events: list[tuple[str, int]] = []
+    begin, end = yswd.site.search._Pagefind.__init__, yswd.site.search._Pagefind.end
 
-    def started(index, part):
-        assert all((index.site_dir / page).is_file() for page in part.pages), "a part starts only once its pages are written"
-        events.append("start")
-        start(index, part)
+    def begun(pagefind, part):
+        events.append(("begin", sum(1 for _ in part.output.parent.rglob("index.html"))))
+        begin(pagefind, part)
 
-    def finished(index):
-        events.append("finish")
-        finish(index)
+    def ended(pagefind):
+        events.append(("end", 0))
+        end(pagefind)
 
-    monkeypatch.setattr(yswd.site.search.SearchIndex, "_start", started)
-    monkeypatch.setattr(yswd.site.search.SearchIndex, "finish", finished)
+    monkeypatch.setattr(yswd.site.search._Pagefind, "__init__", begun)
+    monkeypatch.setattr(yswd.site.search._Pagefind, "end", ended)
     build_site(synthetic, tmp_path / "out", monkeypatch, per_part=7)
-    assert events[0] == "start" and events.count("finish") == 1 and events.count("start") >= 4
+    assert events[0] == ("begin", 0), "the first part is begun before any page is written"
+    assert [kind for kind, _ in events] == ["begin", "end"] * (len(events) // 2) and len(events) >= 8
 
 
 def test_pagefind_reads_of_a_page_only_its_content_and_title(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A part of the index is kept in the build cache under a key made of its pages' content and
-    titles, not the pages the theme draws: Pagefind given a page of just those makes the index
-    byte for byte. A page of the site's own Markdown without a heading is titled by the theme."""
+    """The build gives Pagefind each page's content and title, not the page the theme draws, and
+    keys each part of the index by them in the build cache: what Pagefind makes of the finished
+    pages is the same. Its command line, which takes pages in an order of its own, makes every
+    page's entry byte for byte; its Python API, given the finished pages in the build's order,
+    makes the whole index. A page of the site's own Markdown without a heading is titled by the theme."""
     root = tmp_path / "site"
     shutil.copytree(synthetic, root)
     (root / "content" / "questions.md").write_text("---\ntitle: Questions & answers\n---\n\nWhat people ask about our engagement work.\n", encoding="utf-8")
@@ -112,19 +116,38 @@ def test_pagefind_reads_of_a_page_only_its_content_and_title(synthetic: Path, tm
     monkeypatch.setattr(yswd.site.search.SearchIndex, "add", lambda index, page, content, title: (told.append((page, content, title)), add(index, page, content, title))[1])
     out = build_site(root, tmp_path / "out", monkeypatch, per_part=3000)
     assert "/questions/" in indexed(out / "pagefind") and len(told) > 20
-    bare = tmp_path / "bare"
-    for page, content, title in told:
-        heading = "" if "<h1" in content else f"<h1>{html.escape(title, quote=False)}</h1>\n"
-        target = bare / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f'<!doctype html>\n<html lang="en">\n<head></head>\n<body>\n{heading}{content}\n</body>\n</html>\n', encoding="utf-8")
-    subprocess.run(yswd.site.search._command(bare, tmp_path / "from-bare"), check=True, capture_output=True)
-    made, expected = out / "pagefind", tmp_path / "from-bare"
+    made = out / "pagefind"
+    by_cli = cli_index(out, [page for page, _, _ in told], tmp_path / "by-cli")
+    assert fragments(made) == fragments(by_cli), "each page as Pagefind reads the finished page"
+    in_order = tmp_path / "in-order"
+    asyncio.run(index_in_order(out, [page for page, _, _ in told], in_order))
     names = sorted(p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file() and p.name != MORE_PARTS)
-    assert names == sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
-    assert [n for n in names if (made / n).read_bytes() != (expected / n).read_bytes()] == []
+    assert names == sorted(p.relative_to(in_order).as_posix() for p in in_order.rglob("*") if p.is_file())
+    assert [n for n in names if (made / n).read_bytes() != (in_order / n).read_bytes()] == []
     titles = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["meta"].get("title") for f in (made / "fragment").glob("*")]
     assert "Questions & answers" in titles
+
+
+def fragments(index: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (index / "fragment").iterdir()}
+
+
+def cli_index(out: Path, pages: list[str], folder: Path) -> Path:
+    """Pagefind's command line over the finished pages: it reads them in an order of its own."""
+    site = folder.with_name(folder.name + "-pages")
+    for page in pages:
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out / page, site / page)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(folder), "--force-language", "en", "--exclude-selectors", yswd.site.search.LEFT_OUT], check=True, capture_output=True)
+    return folder
+
+
+async def index_in_order(out: Path, pages: list[str], folder: Path) -> None:
+    """Pagefind's own Python API given the finished pages in the order the build gave it theirs."""
+    options = {"force_language": "en", "exclude_selectors": [s.strip() for s in yswd.site.search.LEFT_OUT.split(",")]}
+    async with PagefindIndex(IndexConfig(**options, output_path=str(folder))) as index:
+        for page in pages:
+            await index.add_html_file(content=(out / page).read_text(encoding="utf-8"), source_path=page)
 
 
 def test_a_failed_build_leaves_no_pagefind_running(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,19 +158,18 @@ def test_a_failed_build_leaves_no_pagefind_running(synthetic: Path, tmp_path: Pa
         processes.append(popen(*args, **kwargs))
         return processes[-1]
 
-    written = yswd.site.search.SearchIndex.written
+    add = yswd.site.search.SearchIndex.add
     calls = []
 
-    def failing(index, page):
+    def failing(index, page, content, title):
         calls.append(page)
         if len(calls) == 12:
             raise OSError("the disk is full")
-        written(index, page)
+        add(index, page, content, title)
 
     monkeypatch.setattr(yswd.site.search.subprocess, "Popen", recorded)
-    monkeypatch.setattr(yswd.site.search.SearchIndex, "written", failing)
+    monkeypatch.setattr(yswd.site.search.SearchIndex, "add", failing)
     with pytest.raises(OSError, match="the disk is full"):
         build_site(synthetic, tmp_path / "out", monkeypatch, per_part=5)
-    assert processes, "a part had started"
+    assert processes, "a part had begun"
     assert all(process.returncode is not None for process in processes), "every Pagefind has ended"
-    assert not list(tmp_path.rglob(".yswd-search-*"))

@@ -24,7 +24,7 @@ from site_trees import assert_same_tree, pages_drawn, published, synthetic_site,
 from yswd.mkdocs_plugin.build_cache import FOLDER, code_version
 from yswd.mkdocs_plugin.disk_cache import DiskCache, PackedParts
 from yswd.mkdocs_plugin.plugin import YouSaidWeDidPlugin
-from yswd.site.search import SearchIndex
+from yswd.site.search import _Pagefind
 from yswd.tools.synth import synthesise
 
 
@@ -236,13 +236,13 @@ def test_the_search_index_is_kept_part_by_part_and_indexed_again_only_where_page
     monkeypatch.setattr(yswd.site.search, "PAGES_PER_PART", 7)
     builds.build("parts", monkeypatch)
     started: list[str] = []
-    start = SearchIndex._start
+    end = _Pagefind.end
 
-    def counted(index, staged):
-        started.append(staged.output.name)
-        start(index, staged)
+    def counted(pagefind):
+        started.append(pagefind.part.output.name)
+        end(pagefind)
 
-    monkeypatch.setattr(SearchIndex, "_start", counted)
+    monkeypatch.setattr(_Pagefind, "end", counted)
     unchanged = builds.build("unchanged", monkeypatch)
     assert started == [], "nothing changed: every part comes from the cache"
     parts = 1 + len(list(unchanged.glob("pagefind-*")))

@@ -318,7 +318,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.page_count.page_written()
-        self.search.writes(page.file.dest_uri)
+        self.search.progress()
         page.content = None  # written from here on: no need to hold every page's HTML
         return self.finished_pages.output(output, page, self.cache, self._noindex)
 

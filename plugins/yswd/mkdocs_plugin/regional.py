@@ -119,7 +119,7 @@ class RegionalPlugin(BasePlugin[RegionalConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        self.search.writes(page.file.dest_uri)
+        self.search.progress()
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

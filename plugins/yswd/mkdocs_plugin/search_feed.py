@@ -1,7 +1,6 @@
 """The search index told of each searchable page as MkDocs makes its content (on_page_content),
-and of each page as it is written, so that Pagefind indexes each part of the site while MkDocs
-writes the rest (site/search.py). MkDocs writes a page once on_post_page returns, so a page is
-passed on as written at the next page's on_post_page, and the last at on_post_build."""
+so that Pagefind indexes each part of the site while MkDocs draws and writes the pages
+(site/search.py)."""
 
 from __future__ import annotations
 
@@ -18,8 +17,6 @@ class SearchFeed:
     def __init__(self) -> None:
         self.index: SearchIndex | None = None
         self.site_name = ""
-        self.writing: str | None = None
-        """The page MkDocs is about to write."""
 
     def start(self, site_dir: Path, site_name: str, kept: KeptParts | None = None) -> None:
         self.abandon()
@@ -35,14 +32,13 @@ class SearchFeed:
         if self.index is not None:
             self._call(self.index.all_added)
 
-    def writes(self, dest_uri: str) -> None:
-        """MkDocs is about to write `dest_uri`: the page before it is written."""
-        self._pass_on()
-        self.writing = dest_uri
+    def progress(self) -> None:
+        """A page is written: pass Pagefind what it has not been sent, and begin the next part if it is free."""
+        if self.index is not None:
+            self._call(self.index.advance)
 
     def finish(self) -> None:
-        """Every page is written: index the last ones and wait for Pagefind."""
-        self._pass_on()
+        """Every page is written: wait for Pagefind."""
         index, self.index = self.index, None
         if index is not None:
             try:
@@ -51,15 +47,10 @@ class SearchFeed:
                 raise PluginError(str(error)) from None
 
     def abandon(self) -> None:
-        """The build failed or was stopped: no Pagefind is left running, no folder of its pages left behind."""
+        """The build failed or was stopped: no Pagefind is left running."""
         if self.index is not None:
             self.index.abandon()
-        self.index, self.writing = None, None
-
-    def _pass_on(self) -> None:
-        if self.index is not None and self.writing is not None:
-            self._call(self.index.written, self.writing)
-        self.writing = None
+        self.index = None
 
     def _call(self, step: Callable[..., None], *args: str) -> None:
         try:

@@ -6,27 +6,33 @@ Pagefind's PyPI package carries its binary, so nothing is fetched at build time.
 
 Pagefind reads only two things of a page: the content marked `data-pagefind-body` and its
 title, the first `<h1>` on the page (tests/build/test_search_parts.py). Both are known once a
-page's content is made, before the theme draws it, so each part of the index gets a key from
-them then (`_PartPlan.key`): a part an earlier build indexed from the same pages is taken from the
-build cache, and Pagefind runs only for the others, each once its pages are written.
+page's content is made, before the theme draws it, so each page goes to Pagefind then, as a
+small page of its own sent down a pipe (Pagefind's service mode, which its Python and Node
+APIs use): the index is made on the second core while the theme draws and writes the site,
+and no file is made for Pagefind to read. Each part of the index has a key of what went into
+it (`_PartPlan.key`): a part an earlier build made from the same pages is taken from the build
+cache instead.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import gzip
 import hashlib
 import json
 import os
+import select
 import shutil
 import subprocess
-import sys
 import tempfile
 import zlib
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from yswd.site import routes
 
@@ -47,12 +53,15 @@ def searchable(html: str) -> str:
 LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-action__facts, .yswd-readability, .yswd-history"
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
 
-PAGES_PER_PART = 2000
-"""Pagefind holds about 140 KB a page while it indexes (1.4 GB for the 9,000 record pages of a
-10,000-record site, 275 MB for 2,000 of them; benchmarks/README.md), and runs beside the
-build's own process: more pages than this are indexed in parts, one Pagefind after another,
-which the search page searches together (Pagefind's mergeIndex). A part costs about a tenth
-of a second more than its pages."""
+PAGES_PER_PART = 1000
+"""Pagefind holds a part's pages in memory while it indexes them (about 300 MB for 1,800 pages;
+benchmarks/README.md), beside the build's own process: more pages than this are indexed in
+parts, one Pagefind after another, which the search page searches together (Pagefind's
+mergeIndex). A part is also what a warm build makes again when one of its pages changed:
+about two seconds of Pagefind at this size. Each part adds a few small requests to a search
+(its entry, its metadata and the chunk for each word), so parts are not made smaller."""
+OPTIONS = {"force_language": "en", "exclude_selectors": [selector.strip() for selector in LEFT_OUT.split(",")]}
+"""What each Pagefind is told when its part is begun."""
 MORE_PARTS = "yswd-more.json"
 """In the first part's folder: the other parts' folders, relative to it, for search.js."""
 
@@ -69,19 +78,16 @@ class KeptParts(Protocol):
 
 class SearchIndex:
     """Pagefind over the searchable pages of one build, in parts of `PAGES_PER_PART` pages in the
-    order they are added. Each part starts once its last page is written, on the second core
-    while MkDocs writes the rest, one Pagefind at a time: each holds a part's pages in memory. A
-    part whose pages are as an earlier build indexed them is taken from `kept` instead."""
+    order they are added. Each page goes to the Pagefind of its part as it is added, one
+    Pagefind at a time, since each holds its part in memory: a part's pages wait while the
+    part before it is written. A part whose pages are as an earlier build indexed them is
+    taken from `kept`, and its Pagefind stopped, once its last page is added."""
 
     def __init__(self, site_dir: Path, kept: KeptParts | None = None) -> None:
         self.site_dir = site_dir
         self.kept = kept
         self.parts: list[_PartPlan] = []
-        self.part_of: dict[str, _PartPlan] = {}
-        """Each page added, to the part it is in."""
-        self.waiting: list[_PartPlan] = []
-        """Parts whose pages are all written, waiting for the Pagefind before them to finish."""
-        self.running: _Part | None = None
+        self.running: _Pagefind | None = None
 
     def add(self, page: str, content: str, title: str) -> None:
         """`page` (its path inside site_dir) will be written with this content and title."""
@@ -89,34 +95,34 @@ class SearchIndex:
             self.parts.append(_PartPlan(self.site_dir / routes.search_index(len(self.parts) + 1)))
         part = self.parts[-1]
         part.add(page, content, title)
-        self.part_of[page] = part
         if len(part.pages) == PAGES_PER_PART:
             self._close(part)
+        self.advance()
 
     def all_added(self) -> None:
         """Every page is added: the last part is whole."""
         if self.parts and not self.parts[-1].closed:
             self._close(self.parts[-1])
-
-    def written(self, page: str) -> None:
-        """`page` is written whole."""
-        part = self.part_of.get(page)
-        if part is not None:
-            part.written += 1
-            self._ready(part)
         self.advance()
+
+    def advance(self) -> None:
+        """Pass on what the running Pagefind has not been sent; once it has written its part,
+        check the part and begin the next."""
+        if self.running is not None and self.running.finished():
+            self._check_running()
+        if self.running is None:
+            part = next((part for part in self.parts if not part.done), None)
+            if part is None:
+                return
+            self.running = _Pagefind(part)
+        self.running.send()
 
     def finish(self) -> None:
         """Wait for every part; raises `SearchIndexError` if any is not whole."""
-        self.all_added()
-        unwritten = [page for part in self.parts if not part.done for page in part.pages[part.written :]]
-        if unwritten:
-            self.abandon()
-            raise SearchIndexError(f"{INCOMPLETE} A page to be searched was never written: {unwritten[0]}.")
         try:
-            while self.running is not None or self.waiting:
-                if self.running is not None:
-                    self.running.process.wait()
+            self.all_added()
+            while self.running is not None:
+                self.running.wait()
                 self.advance()
         finally:
             self.abandon()
@@ -125,58 +131,31 @@ class SearchIndex:
             (self.site_dir / OUTPUT / MORE_PARTS).write_text(json.dumps(more), encoding="utf-8")
 
     def abandon(self) -> None:
-        """Stop a Pagefind still running and remove its folder of pages (the build failed, or is done)."""
+        """Stop a Pagefind still running (the build failed, or is done)."""
         if self.running is not None:
-            self.running.process.kill()
-            self.running.process.wait()
-            self.running.close()
+            self.running.stop()
             self.running = None
-        self.waiting = []
-
-    def advance(self) -> None:
-        """Check the part that has finished, if one has, and start the next if none is running."""
-        if self.running is not None and self.running.process.poll() is not None:
-            self._finish_running()
-        if self.running is None and self.waiting:
-            self._start(self.waiting.pop(0))
 
     def _close(self, part: _PartPlan) -> None:
         part.closed = True
-        if self.kept is not None and self.kept.restore(part.key(), part.output):
-            try:
-                check_index(part.output, len(part.pages))
-                part.done = True
-                return
-            except SearchIndexError:
-                shutil.rmtree(part.output, ignore_errors=True)  # not whole: made again
-        self._ready(part)
-
-    def _ready(self, part: _PartPlan) -> None:
-        if part.closed and not part.done and part.written == len(part.pages):
-            part.done = True
-            self.waiting.append(part)
-
-    def _start(self, part: _PartPlan) -> None:
-        staging = _staged(self.site_dir, part.pages)
-        log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
+        if self.kept is None or not self.kept.restore(part.key(), part.output):
+            return
         try:
-            process = subprocess.Popen(_command(staging, part.output), stdout=log, stderr=subprocess.STDOUT)
-        except OSError as error:
-            log.close()
-            shutil.rmtree(staging, ignore_errors=True)
-            raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
-        self.running = _Part(process, part, staging, log)
+            check_index(part.output, len(part.pages))
+        except SearchIndexError:
+            shutil.rmtree(part.output, ignore_errors=True)  # not whole: made again
+            return
+        part.done = True
+        part.unsent.clear()
+        if self.running is not None and self.running.part is part:
+            self.abandon()
 
-    def _finish_running(self) -> None:
+    def _check_running(self) -> None:
         running, self.running = self.running, None
         assert running is not None
-        running.process.wait()
-        running.log.seek(0)
-        output = running.log.read().decode("utf-8", "replace")
-        running.close()
-        if running.process.returncode != 0:
-            raise SearchIndexError(f"Pagefind could not build the search index:\n{output}")
+        running.end()
         check_index(running.part.output, len(running.part.pages))
+        running.part.done = True
         if self.kept is not None:
             self.kept.keep(running.part.key(), running.part.output)
 
@@ -187,15 +166,17 @@ class _PartPlan:
 
     output: Path
     pages: list[str] = field(default_factory=list)
+    unsent: list[tuple[str, str, str]] = field(default_factory=list)
+    """Pages not yet sent to Pagefind: path, title for an `<h1>` (if it has none) and content."""
     digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(_pagefind().encode()))
-    written: int = 0
     closed: bool = False
     done: bool = False
-    """Taken from the cache, or waiting for or given to Pagefind."""
+    """Made by Pagefind or taken from the cache, and checked."""
 
     def add(self, page: str, content: str, title: str) -> None:
         heading = "" if "<h1" in content else title  # else mkdocs-material's content partial shows the title as the <h1>
         self.pages.append(page)
+        self.unsent.append((page, heading, content))
         for part in (page, heading, content):
             self.digest.update(b"\0" + part.encode())
 
@@ -205,6 +186,125 @@ class _PartPlan:
         return self.digest.hexdigest()
 
 
+def indexed_page(content: str, heading: str) -> str:
+    """A page as Pagefind is to read it: the content, below its title as the `<h1>` if given one."""
+    title = f"<h1>{escape(heading, quote=False)}</h1>\n" if heading else ""
+    return f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"></head>\n<body>\n{title}{content}\n</body>\n</html>\n'
+
+
+class _Pagefind:
+    """One Pagefind in its service mode, making one part from pages sent down its input.
+
+    Each message is base64 JSON and a comma, both ways; Pagefind handles them one at a time,
+    in order, so a part's pages and then the order to write it are all sent without waiting.
+    Its replies are read without waiting too (its output is left non-blocking), so the build
+    never stops for them until it needs the part."""
+
+    def __init__(self, part: _PartPlan) -> None:
+        from pagefind.service import get_executable
+
+        self.part = part
+        self.log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until Pagefind is done
+        executable = get_executable()
+        if executable is None:
+            self.log.close()
+            raise SearchIndexError("Pagefind is not installed, so the search index could not be built.")
+        try:
+            self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log)
+        except OSError as error:
+            self.log.close()
+            raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.input, self.output = self.process.stdin, self.process.stdout.fileno()
+        os.set_blocking(self.output, False)
+        self.sent = 0
+        self.unread = b""
+        self.written = self.ended = False
+        self.failures: list[str] = []
+        self._send({"type": "NewIndex", "config": OPTIONS})
+
+    def send(self) -> None:
+        """Send the pages added since, and once the part is whole, the order to write it."""
+        unsent, self.part.unsent = self.part.unsent, []
+        for page, heading, content in unsent:
+            self._send({"type": "AddFile", "index_id": 0, "file_path": page, "file_contents": indexed_page(content, heading)})
+        if self.part.closed and not self.part.unsent and self.sent == len(self.part.pages) + 1:
+            self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(self.part.output)})
+        self._read()
+
+    def finished(self) -> bool:
+        """Pagefind has written the part, or has stopped."""
+        self._read()
+        return self.written or self.ended
+
+    def wait(self) -> None:
+        """Until Pagefind has written the part, or has stopped."""
+        while not self.finished():
+            select.select([self.output], [], [])
+
+    def end(self) -> None:
+        """Let Pagefind go, now that its part is written; raises `SearchIndexError` if it was not."""
+        try:
+            self.input.close()  # Pagefind ends at the end of its input
+        except OSError:
+            pass
+        code = self.process.wait()
+        self.log.seek(0)
+        said = "\n".join([*self.failures, self.log.read().decode("utf-8", "replace")]).strip()
+        self.stop()
+        if self.failures or not self.written or code != 0:
+            raise SearchIndexError(f"Pagefind could not build the search index:\n{said or f'it stopped (exit code {code}).'}")
+
+    def stop(self) -> None:
+        """Pagefind is not needed any more: stop it if it is still running."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.input, self.process.stdout, self.log):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
+    def _send(self, payload: dict) -> None:
+        self.sent += 1
+        if self.ended:
+            return
+        message = json.dumps({"message_id": self.sent, "payload": payload})
+        try:
+            self.input.write(base64.b64encode(message.encode()) + b",")
+            self.input.flush()
+        except OSError:
+            self.ended = True  # it has stopped: end() tells what it said
+
+    def _read(self) -> None:
+        while not self.ended:
+            try:
+                chunk = os.read(self.output, 1 << 16)
+            except BlockingIOError:
+                return
+            if not chunk:
+                self.ended = True
+                return
+            *replies, self.unread = (self.unread + chunk).split(b",")
+            for reply in replies:
+                try:
+                    self._reply(json.loads(base64.b64decode(reply)))
+                except (ValueError, TypeError, AttributeError, binascii.Error):
+                    self.failures.append(f"Pagefind replied with something that is not a message: {reply[:80]!r}")
+
+    def _reply(self, reply: dict) -> None:
+        payload, number = reply.get("payload") or {}, reply.get("message_id")
+        kind = payload.get("type")
+        if kind == "WriteFiles":
+            self.written = True
+        elif kind == "Error":
+            page = self.part.pages[number - 2] if isinstance(number, int) and 2 <= number < len(self.part.pages) + 2 else None
+            self.failures.append(f"{page}: {payload.get('message')}" if page else str(payload.get("message")))
+        elif kind == "NewIndex" and payload.get("index_id") != 0:
+            self.failures.append(f"Pagefind began index {payload.get('index_id')}, not 0: this version of Pagefind is not one yswd knows.")
+
+
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -212,49 +312,12 @@ def _version(name: str) -> str:
         return ""
 
 
-@dataclass
-class _Part:
-    process: subprocess.Popen
-    part: _PartPlan
-    staging: Path
-    log: IO[bytes]
-
-    def close(self) -> None:
-        self.log.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def _staged(site_dir: Path, pages: list[str]) -> Path:
-    """A folder holding just these pages at their own paths (hard links, so nothing is copied):
-    Pagefind gives each the address it has in the site."""
-    staging = Path(tempfile.mkdtemp(prefix=".yswd-search-", dir=site_dir))
-    try:
-        for page in pages:
-            target = staging / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / page, target)
-            except OSError:
-                shutil.copyfile(site_dir / page, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
-
-
-def _command(site: Path, output: Path) -> list[str]:
-    return [
-        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-        "--force-language", "en", "--exclude-selectors", LEFT_OUT,
-    ]
-
-
 @cache
 def _pagefind() -> str:
     """Pagefind's version and options, the start of every part's key: looked up once a process,
     when a part is first made, not each time yswd is imported."""
     versions = (_version(name) for name in ("pagefind", "pagefind_bin"))
-    return "\0".join([*versions, *_command(Path(), Path())[2:]])
+    return "\0".join([*versions, json.dumps(OPTIONS, sort_keys=True)])
 
 
 def check_index(folder: Path, pages: int) -> None:
