@@ -399,7 +399,22 @@ def code_version() -> str:
     return result.stdout.strip() or "unknown"
 
 
-def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None, breakdown_text: str | None = None) -> str:
+def disk(folder: Path) -> str:
+    """The file system the sites were built on, which matters: ext4 without a journal looks
+    over every recently deleted inode before it makes a file (README, "The file system")."""
+    try:
+        mounts = [line.split()[:3] for line in Path("/proc/mounts").read_text().splitlines()]
+    except OSError:
+        return "an unknown file system"
+    target = str(folder.resolve())
+    device, point, kind = max((m for m in mounts if target == m[1] or target.startswith(m[1].rstrip("/") + "/")), key=lambda m: len(m[1]))
+    if kind == "ext4":
+        journal = any(Path("/proc/fs/jbd2").glob(f"{Path(device).name}-*"))
+        kind = f"ext4 {'with' if journal else 'without'} a journal"
+    return f"{kind} ({point})"
+
+
+def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str | None, breakdown_text: str | None = None, where: str = "") -> str:
     sizes = sorted(results)
     rows = [
         "| records | pages (ours / plain) | ours median s | plain median s | ratio ours/plain | ms a page (ours / plain) "
@@ -414,7 +429,8 @@ def report(results: dict[int, tuple[Runs, Runs]], runs: int, profile_text: str |
             f"| {ours.together_peak_mb:,.0f} / {plain.together_peak_mb:,.0f} |"
         )
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} at commit {code_version()}, on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"Measured {time.strftime('%Y-%m-%d')} at commit {code_version()}, on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{where}; "
         f"{runs} alternating cold runs of each build, medians; peak memory is the largest over the runs.",
         "",
         *rows,
@@ -495,7 +511,7 @@ def main() -> None:
             breakdown_text = breakdown(work / f"ours-{max(sizes)}", work)
             print("profiling our largest build", flush=True)
             profile_text = profile(work / f"ours-{max(sizes)}", work)
-        text = report(results, runs, profile_text, breakdown_text)
+        text = report(results, runs, profile_text, breakdown_text, disk(work))
         print(text)
         if not args.quick and len(sizes) >= 2:
             write_into_readme(text)

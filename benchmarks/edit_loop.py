@@ -26,7 +26,7 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
-from build_speed import ratio_table, write_into_readme
+from build_speed import code_version, disk, ratio_table, write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.15
@@ -111,10 +111,10 @@ def main() -> None:
         f"\n{args.records} records, {args.edits} alternating runs, medians: cold build {cold:.1f} s, "
         f"save to page {edit:.2f} s, ratio {ratio:.3f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
-    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; built on {disk(work)}")
     write_into_readme(ratio_table(
-        f"Measured {date.today().isoformat()} at {args.records:,} records, {args.edits} alternating runs in one run of the script, "
-        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end).",
+        f"Measured {date.today().isoformat()} at commit {code_version()}, {args.records:,} records, {args.edits} alternating runs in one run of the script, "
+        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end), built on {disk(work)}.",
         [("cold `mkdocs build`", colds, ".1f"), ("`yswd serve`, save to page", edits, ".2f")],
         ratio, [e / c for e, c in zip(edits, colds)], TARGET, 3,
     ), "<!-- EDIT_LOOP:START -->", "<!-- EDIT_LOOP:END -->")

@@ -25,7 +25,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from build_speed import ratio_table, write_into_readme
+from build_speed import code_version, disk, ratio_table, write_into_readme
 
 BUILD_DATE = "1764547200"
 TARGET = 0.50
@@ -74,10 +74,10 @@ def main() -> None:
         f"\n{args.records} records, {args.runs} alternating runs, medians: warm {warm:.1f} s, cold {cold:.1f} s, "
         f"ratio {ratio:.2f} (target at most {TARGET}): {'met' if ratio <= TARGET else 'MISSED'}"
     )
-    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; built on {disk(work)}")
     write_into_readme(ratio_table(
-        f"Measured {date.today().isoformat()} at {args.records:,} records, {args.runs} alternating runs in one run of the script, "
-        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
+        f"Measured {date.today().isoformat()} at commit {code_version()}, {args.records:,} records, {args.runs} alternating runs in one run of the script, "
+        f"on {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end), built on {disk(work)}; "
         "every warm output was byte-identical to its cold twin.",
         [("cold build (YSWD_CACHE=off)", colds, ".1f"), ("warm build, one record changed", warms, ".1f")],
         ratio, [w / c for w, c in zip(warms, colds)], TARGET, 2,
