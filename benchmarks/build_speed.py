@@ -383,7 +383,7 @@ def breakdown(site: Path, out: Path) -> str:
     for label, seconds in data["spent"].items():
         rows.append(f"| {label} | {seconds:.1f} | {100 * seconds / total:.0f}% | {data['calls'][label]:,} |")
     rows += ["", f"Peak memory of that build: the MkDocs process {data['self_rss_mb']:,.0f} MB; "
-                 f"its largest child process (Pagefind) {data['children_rss_mb']:,.0f} MB."]
+                 f"its largest child process (the helper that draws on the second core, or Pagefind) {data['children_rss_mb']:,.0f} MB."]
     return "\n".join(rows)
 
 

@@ -80,7 +80,7 @@ from yswd.site.pages import AUDIENCES, SitePlan
 from yswd.site.plan import plan_site
 from yswd.site.publish import Build, PublishError, publish, start_build
 from yswd.site.redirects import NOINDEX, redirect_pages
-from yswd.site.render import CompiledTemplates, MarkdownRenderer, PageRenderer
+from yswd.site.render import CompiledTemplates, ListedItems, MarkdownRenderer, PageRenderer
 from yswd.site.search import searchable
 
 log = get_plugin_logger(__name__)
@@ -119,6 +119,8 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         """Each record's part of engagements.json, kept between `mkdocs serve` rebuilds."""
         self.models = ModelJson()
         """Records' models as the fingerprints of reports and strategy pages write them, kept likewise."""
+        self.items = ListedItems()
+        """Records' items in listings, kept likewise."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A new command: start with empty caches (MkDocs may reuse this instance in-process)."""
@@ -127,6 +129,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
         self.generated = GeneratedHtml(command)
         self.exports = {}
         self.models = ModelJson()
+        self.items = ListedItems()
         self.finished_pages = FinishedPages(command, dirty)
         self.progress = progress.current().progress if command == "build" else progress.Silent()
         if progress.current().quiet:
@@ -171,6 +174,7 @@ class YouSaidWeDidPlugin(BasePlugin[YouSaidWeDidConfig]):
             config.site_name,
             self._readability(content),
             self.models,
+            self.items,
         )
         self._dress(config)
         if audience == "review" and self.command != "serve":

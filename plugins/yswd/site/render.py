@@ -187,12 +187,24 @@ class ListedItems:
 
     def __init__(self) -> None:
         self._drawn: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+        self._before: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+        self._settings: str | None = None
+
+    def next_build(self, settings: str) -> "ListedItems":
+        """Kept from one `mkdocs serve` rebuild to the next for the items the last build drew,
+        while the settings are the same: an item is drawn from its record and the settings alone."""
+        self._before = self._drawn if settings == self._settings else {}
+        self._drawn, self._settings = {}, settings
+        return self
 
     def __call__(self, draw: Macro, record: EngagementFile, heading: str, href: str) -> Markup:
         key = (record.id, record.digest, heading)
         if key not in self._drawn:
-            head, mark, tail = str(draw(record, heading, self._MARK)).partition(self._MARK)
-            self._drawn[key] = (head, tail) if mark and self._MARK not in tail else None
+            if key in self._before:
+                self._drawn[key] = self._before[key]
+            else:
+                head, mark, tail = str(draw(record, heading, self._MARK)).partition(self._MARK)
+                self._drawn[key] = (head, tail) if mark and self._MARK not in tail else None
         parts = self._drawn[key]
         if parts is None:
             return draw(record, heading, href)
@@ -210,8 +222,10 @@ class PageRenderer:
         site_name: str = "",
         readability: dict[str, Report] | None = None,
         models: ModelJson | None = None,
+        items: ListedItems | None = None,
     ):
-        """`models` is the last build's, in `mkdocs serve`: its records' models are written out once."""
+        """`models` and `items` are the last build's, in `mkdocs serve`: its records' models are
+        written out, and their listing items drawn, once."""
         self.plan = plan
         self.directory_urls = directory_urls
         self._settings = "\n".join(
@@ -230,7 +244,7 @@ class PageRenderer:
             ]
         )
         self._models = (models or ModelJson()).next_build()
-        self._items = ListedItems()
+        self._items = (items or ListedItems()).next_build(self._settings)
         self.env = template_environment(markdown)
         self.env.globals.update(
             plan=plan,
