@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -122,12 +123,21 @@ class Layout:
 
     def shown(self, path: Path) -> str:
         """A path as people should see it: relative to the project, forward slashes."""
+        text = str(path)
+        if text.startswith(self._root_prefix) and path.is_absolute() == self.root.is_absolute():
+            return text[len(self._root_prefix) :].replace(os.sep, "/") or "."  # the usual case, without pathlib's slower way
         if path.is_absolute() == self.root.is_absolute() and path.is_relative_to(self.root):
             return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @cached_property
+    def _root_prefix(self) -> str:
+        """The start of the text of every path inside the project; none for a root of `.`."""
+        text = str(self.root)
+        return "\0" if text == "." else text if text.endswith(os.sep) else text + os.sep
 
     @cached_property
     def _resolved_root(self) -> Path:
