@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 from datetime import date
+from functools import cache
 from types import FunctionType
-from typing import Iterator
+from typing import Callable
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -53,40 +54,49 @@ class ModelJson:
 
 def context_text(context: object, models: ModelJson) -> str | None:
     """The context as text that changes whenever anything the page can show changes; None if unknown."""
+    parts: list[str] = []
     try:
-        return "\x1f".join(_parts(context, models))
+        _write(context, models, parts.append)
     except Unknown:
         return None
+    return "\x1f".join(parts)
 
 
-def _parts(value: object, models: ModelJson) -> Iterator[str]:
+def _write(value: object, models: ModelJson, add: Callable[[str], None]) -> None:
+    """Each part of `value` to `add`, depth first (a list, not nested generators: an annual
+    report is six levels deep, and each part would pass up through every level)."""
     if value is None or isinstance(value, (bool, int, float, date, enum.Enum)):
-        yield repr(value)
+        add(repr(value))
     elif isinstance(value, str):  # Markup (a chart) too: its text is what is shown
-        yield ("m" if isinstance(value, Markup) else "s") + str(len(value))
-        yield value
+        add(("m" if isinstance(value, Markup) else "s") + str(len(value)))
+        add(value)
     elif isinstance(value, EngagementFile):
-        yield f"record {value.id} {value.folder} {value.digest}"
+        add(f"record {value.id} {value.folder} {value.digest}")
     elif isinstance(value, BaseModel):
-        yield models(value)
+        add(models(value))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        yield type(value).__qualname__ + "("
-        for item in dataclasses.fields(value):
-            yield item.name
-            yield from _parts(getattr(value, item.name), models)
-        yield ")"
+        add(type(value).__qualname__ + "(")
+        for name in _field_names(type(value)):
+            add(name)
+            _write(getattr(value, name), models, add)
+        add(")")
     elif isinstance(value, dict):
-        yield "{"
+        add("{")
         for key, item in value.items():
-            yield from _parts(key, models)
-            yield from _parts(item, models)
-        yield "}"
+            _write(key, models, add)
+            _write(item, models, add)
+        add("}")
     elif isinstance(value, (list, tuple)):
-        yield f"[{len(value)}"
+        add(f"[{len(value)}")
         for item in value:
-            yield from _parts(item, models)
-        yield "]"
+            _write(item, models, add)
+        add("]")
     elif isinstance(value, FunctionType) and value.__closure__ is None and "<" not in value.__qualname__:
-        yield f"{value.__module__}.{value.__qualname__}"  # a module's function: yswd's code is in every cache key
+        add(f"{value.__module__}.{value.__qualname__}")  # a module's function: yswd's code is in every cache key
     else:
         raise Unknown(type(value).__qualname__)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(kind))
