@@ -15,7 +15,6 @@ from yswd.site.search import SearchIndex, SearchIndexError
 
 FAKE = '''
 import base64, json, sys
-from pathlib import Path
 mode = {mode!r}
 unread = b""
 while True:
@@ -40,8 +39,7 @@ while True:
         elif payload["type"] == "AddFile":
             reply = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/", "page_meta": {{}}}}
         else:
-            Path(payload["output_path"]).mkdir(parents=True)
-            reply = {{"type": "WriteFiles", "output_path": payload["output_path"]}}
+            reply = {{"type": "GetFiles", "files": []}}
         sys.stdout.buffer.write(base64.b64encode(json.dumps({{"message_id": request["message_id"], "payload": reply}}).encode()) + b",")
         sys.stdout.flush()
 '''
@@ -93,10 +91,27 @@ def test_each_page_is_sent_once_in_order_with_its_title_when_it_has_no_heading(t
     index.add("c/index.html", "<p>Three</p>", "C")
     index.all_added()
     first = [payload for payload in sent[: 4]]
-    assert [payload["type"] for payload in first] == ["NewIndex", "AddFile", "AddFile", "WriteFiles"]
+    assert [payload["type"] for payload in first] == ["NewIndex", "AddFile", "AddFile", "GetFiles"]
     assert first[0]["config"] == search.OPTIONS and json.dumps(search.OPTIONS, sort_keys=True) in search._pagefind()
     assert first[1]["file_path"] == "a/index.html" and "Title A" not in first[1]["file_contents"]
     assert "<h1>B &amp; C</h1>\n<p>Two & more</p>" in first[2]["file_contents"]
-    assert first[3]["output_path"] == str(tmp_path / "site" / "pagefind")
     assert index.parts[1].unsent, "the second part waits while the first is written"
     index.abandon()
+
+
+@pytest.mark.parametrize("polled", [True, False], ids=["replies-read-as-they-come", "replies-read-when-needed"])
+def test_every_part_is_made_whole_by_the_real_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, polled: bool) -> None:
+    """Where a pipe can't be read without waiting (Windows before Python 3.12), each part's
+    replies are read once the part is needed; the index is the same."""
+    if not polled:
+        monkeypatch.setattr(search, "_without_waiting", lambda pipe: False)
+    monkeypatch.setattr(search, "PAGES_PER_PART", 2)
+    index = SearchIndex(tmp_path / "site")
+    for n in range(5):
+        index.add(f"engagements/e{n}/index.html", f"<p>People in area {n} told us about waiting times.</p>", f"Engagement {n}")
+        index.advance()
+    index.finish()
+    more = json.loads((tmp_path / "site" / "pagefind" / search.MORE_PARTS).read_text(encoding="utf-8"))
+    assert more == ["../pagefind-2/", "../pagefind-3/"]
+    for folder, pages in (("pagefind", 2), ("pagefind-2", 2), ("pagefind-3", 1)):
+        search.check_index(tmp_path / "site" / folder, pages)

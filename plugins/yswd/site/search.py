@@ -106,8 +106,8 @@ class SearchIndex:
         self.advance()
 
     def advance(self) -> None:
-        """Pass on what the running Pagefind has not been sent; once it has written its part,
-        check the part and begin the next."""
+        """Pass on what the running Pagefind has not been sent; once it has made its part,
+        write and check the part and begin the next."""
         if self.running is not None and self.running.finished():
             self._check_running()
         if self.running is None:
@@ -196,7 +196,7 @@ class _Pagefind:
     """One Pagefind in its service mode, making one part from pages sent down its input.
 
     Each message is base64 JSON and a comma, both ways; Pagefind handles them one at a time,
-    in order, so a part's pages and then the order to write it are all sent without waiting.
+    in order, so a part's pages and then the request for its files are all sent without waiting.
     Its replies are read without waiting too (its output is left non-blocking), so the build
     never stops for them until it needs the part."""
 
@@ -216,10 +216,13 @@ class _Pagefind:
             raise SearchIndexError(f"Pagefind could not be started to build the search index ({error.strerror}).") from None
         assert self.process.stdin is not None and self.process.stdout is not None
         self.input, self.output = self.process.stdin, self.process.stdout.fileno()
-        os.set_blocking(self.output, False)
+        self.polled = _without_waiting(self.output)
         self.sent = 0
-        self.unread = b""
-        self.written = self.ended = False
+        self.unread: list[bytes] = []
+        """The start of a reply not yet whole."""
+        self.files: list[dict] | None = None
+        """The part's files as Pagefind made them, once it has."""
+        self.ended = False
         self.failures: list[str] = []
         self._send({"type": "NewIndex", "config": OPTIONS})
 
@@ -229,21 +232,28 @@ class _Pagefind:
         for page, heading, content in unsent:
             self._send({"type": "AddFile", "index_id": 0, "file_path": page, "file_contents": indexed_page(content, heading)})
         if self.part.closed and not self.part.unsent and self.sent == len(self.part.pages) + 1:
-            self._send({"type": "WriteFiles", "index_id": 0, "output_path": str(self.part.output)})
-        self._read()
+            self._send({"type": "GetFiles", "index_id": 0})
 
     def finished(self) -> bool:
-        """Pagefind has written the part, or has stopped."""
-        self._read()
-        return self.written or self.ended
+        """Pagefind has made the part, or has stopped (where its replies can be read without
+        waiting; elsewhere that is known only by `wait`)."""
+        if self.polled:
+            self._read()
+        return self.files is not None or self.ended
 
     def wait(self) -> None:
-        """Until Pagefind has written the part, or has stopped."""
-        while not self.finished():
-            select.select([self.output], [], [])
+        """Until Pagefind has made the part, or has stopped."""
+        while not (self.files is not None or self.ended):
+            if self.polled:
+                select.select([self.output], [], [])
+            self._read()
 
     def end(self) -> None:
-        """Let Pagefind go, now that its part is written; raises `SearchIndexError` if it was not."""
+        """Let Pagefind go and write the part's files; raises `SearchIndexError` if it made none.
+
+        The files come in Pagefind's reply, not from its own writes: those are still under way
+        when it replies, and it ends the moment its input does, so a part it wrote itself could
+        be cut short (its Python and Node APIs keep it running instead)."""
         try:
             self.input.close()  # Pagefind ends at the end of its input
         except OSError:
@@ -252,8 +262,20 @@ class _Pagefind:
         self.log.seek(0)
         said = "\n".join([*self.failures, self.log.read().decode("utf-8", "replace")]).strip()
         self.stop()
-        if self.failures or not self.written or code != 0:
+        if self.failures or self.files is None or code != 0:
             raise SearchIndexError(f"Pagefind could not build the search index:\n{said or f'it stopped (exit code {code}).'}")
+        try:
+            for file in self.files:
+                name = Path(file["path"])
+                if name.is_absolute() or ".." in name.parts:
+                    raise ValueError(file["path"])
+                target = self.part.output / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"], validate=True))
+        except OSError as error:
+            raise SearchIndexError(f"{INCOMPLETE} It could not be written ({error.strerror}).") from None
+        except (ValueError, TypeError, KeyError, binascii.Error):
+            raise SearchIndexError("Pagefind replied with a search index yswd can't read, so it was not written.") from None
 
     def stop(self) -> None:
         """Pagefind is not needed any more: stop it if it is still running."""
@@ -278,31 +300,48 @@ class _Pagefind:
             self.ended = True  # it has stopped: end() tells what it said
 
     def _read(self) -> None:
+        """Take in Pagefind's replies: all that have come (without waiting), or the next (waiting)."""
         while not self.ended:
             try:
-                chunk = os.read(self.output, 1 << 16)
+                chunk = os.read(self.output, 1 << 20)
             except BlockingIOError:
                 return
             if not chunk:
                 self.ended = True
                 return
-            *replies, self.unread = (self.unread + chunk).split(b",")
-            for reply in replies:
+            *whole, start = chunk.split(b",")
+            if whole:  # the part's files are one reply of many megabytes: joined once, not chunk by chunk
+                whole[0] = b"".join([*self.unread, whole[0]])
+                self.unread = []
+            self.unread.append(start)
+            for reply in whole:
                 try:
                     self._reply(json.loads(base64.b64decode(reply)))
                 except (ValueError, TypeError, AttributeError, binascii.Error):
                     self.failures.append(f"Pagefind replied with something that is not a message: {reply[:80]!r}")
+            if not self.polled:
+                return
 
     def _reply(self, reply: dict) -> None:
         payload, number = reply.get("payload") or {}, reply.get("message_id")
         kind = payload.get("type")
-        if kind == "WriteFiles":
-            self.written = True
+        if kind == "GetFiles":
+            self.files = payload.get("files") or []
         elif kind == "Error":
             page = self.part.pages[number - 2] if isinstance(number, int) and 2 <= number < len(self.part.pages) + 2 else None
             self.failures.append(f"{page}: {payload.get('message')}" if page else str(payload.get("message")))
         elif kind == "NewIndex" and payload.get("index_id") != 0:
             self.failures.append(f"Pagefind began index {payload.get('index_id')}, not 0: this version of Pagefind is not one yswd knows.")
+
+
+def _without_waiting(pipe: int) -> bool:
+    """Make reads of the pipe return at once when it is empty: True where the system allows it
+    (Windows' pipes don't before Python 3.12; there, replies are read only once they are needed)."""
+    try:
+        os.set_blocking(pipe, False)
+    except (AttributeError, OSError):
+        return False
+    return True
 
 
 def _version(name: str) -> str:
