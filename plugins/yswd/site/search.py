@@ -227,7 +227,7 @@ class _Pagefind:
         self._send({"type": "NewIndex", "config": OPTIONS})
 
     def send(self) -> None:
-        """Send the pages added since, and once the part is whole, the order to write it."""
+        """Send the pages added since, and once the part is whole, the request for its files."""
         unsent, self.part.unsent = self.part.unsent, []
         for page, heading, content in unsent:
             self._send({"type": "AddFile", "index_id": 0, "file_path": page, "file_contents": indexed_page(content, heading)})
