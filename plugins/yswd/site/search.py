@@ -54,8 +54,8 @@ LEFT_OUT = ".headerlink, .yswd-facts, .yswd-aims, .yswd-groups, svg, .yswd-actio
 """Parts of pages not worth searching: heading links, fact lists, number tables, charts."""
 
 PAGES_PER_PART = 1000
-"""Pagefind holds a part's pages in memory while it indexes them (about 300 MB for 1,800 pages;
-benchmarks/README.md), beside the build's own process: more pages than this are indexed in
+"""Pagefind holds a part's pages in memory while it indexes them (about 180 MB for 1,000 pages,
+300 MB for 1,800; benchmarks/README.md), beside the build's own process: more pages than this are indexed in
 parts, one Pagefind after another, which the search page searches together (Pagefind's
 mergeIndex). A part is also what a warm build makes again when one of its pages changed:
 about two seconds of Pagefind at this size. Each part adds a few small requests to a search
