@@ -9,7 +9,6 @@ work in memory between rebuilds.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import shutil
@@ -20,6 +19,7 @@ from yswd.content.stored import restore_records, stored_records
 from yswd.guards.patterns import Allowed
 from yswd.mkdocs_plugin.build_cache import FOLDER, Pack, enabled, read_json, write_json
 from yswd.problems import Problem
+from yswd.site.search import write_part
 
 CACHED_COMMANDS = ("build", "gh-deploy")
 RECORDS = "records.json"
@@ -122,21 +122,11 @@ class PackedParts:
         if text is None:
             return False
         try:
-            files = json.loads(text)
-            for name, data in files.items():
-                target = folder / name
-                if Path(name).is_absolute() or ".." in Path(name).parts:
-                    raise ValueError(name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(data, validate=True))
+            write_part(folder, json.loads(text))
         except (OSError, ValueError, TypeError, AttributeError, binascii.Error):
             shutil.rmtree(folder, ignore_errors=True)
             return False
         return True
 
-    def keep(self, key: str, folder: Path) -> None:
-        try:
-            files = {p.relative_to(folder).as_posix(): base64.b64encode(p.read_bytes()).decode("ascii") for p in sorted(folder.rglob("*")) if p.is_file()}
-        except OSError:
-            return
+    def keep(self, key: str, files: dict[str, str]) -> None:
         self.pack.put("search:" + key, json.dumps(files))

@@ -72,8 +72,8 @@ class KeptParts(Protocol):
     def restore(self, key: str, folder: Path) -> bool:
         """Put the part kept under `key` in `folder`; False if none is kept (or it can't be read)."""
 
-    def keep(self, key: str, folder: Path) -> None:
-        """Keep the part Pagefind made in `folder` under `key`."""
+    def keep(self, key: str, files: dict[str, str]) -> None:
+        """Keep the part Pagefind made under `key`: its files' paths and contents (base64)."""
 
 
 class SearchIndex:
@@ -157,7 +157,7 @@ class SearchIndex:
         check_index(running.part.output, len(running.part.pages))
         running.part.done = True
         if self.kept is not None:
-            self.kept.keep(running.part.key(), running.part.output)
+            self.kept.keep(running.part.key(), running.files)
 
 
 @dataclass
@@ -220,8 +220,8 @@ class _Pagefind:
         self.sent = 0
         self.unread: list[bytes] = []
         """The start of a reply not yet whole."""
-        self.files: list[dict] | None = None
-        """The part's files as Pagefind made them, once it has."""
+        self.files: dict[str, str] | None = None
+        """The part's files as Pagefind made them, once it has: paths and contents (base64)."""
         self.ended = False
         self.failures: list[str] = []
         self._send({"type": "NewIndex", "config": OPTIONS})
@@ -265,16 +265,10 @@ class _Pagefind:
         if self.failures or self.files is None or code != 0:
             raise SearchIndexError(f"Pagefind could not build the search index:\n{said or f'it stopped (exit code {code}).'}")
         try:
-            for file in self.files:
-                name = Path(file["path"])
-                if name.is_absolute() or ".." in name.parts:
-                    raise ValueError(file["path"])
-                target = self.part.output / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(file["content"], validate=True))
+            write_part(self.part.output, self.files)
         except OSError as error:
             raise SearchIndexError(f"{INCOMPLETE} It could not be written ({error.strerror}).") from None
-        except (ValueError, TypeError, KeyError, binascii.Error):
+        except (ValueError, binascii.Error):
             raise SearchIndexError("Pagefind replied with a search index yswd can't read, so it was not written.") from None
 
     def stop(self) -> None:
@@ -317,7 +311,7 @@ class _Pagefind:
             for reply in whole:
                 try:
                     self._reply(json.loads(base64.b64decode(reply)))
-                except (ValueError, TypeError, AttributeError, binascii.Error):
+                except (ValueError, TypeError, KeyError, AttributeError, binascii.Error):
                     self.failures.append(f"Pagefind replied with something that is not a message: {reply[:80]!r}")
             if not self.polled:
                 return
@@ -326,12 +320,24 @@ class _Pagefind:
         payload, number = reply.get("payload") or {}, reply.get("message_id")
         kind = payload.get("type")
         if kind == "GetFiles":
-            self.files = payload.get("files") or []
+            self.files = {file["path"]: file["content"] for file in payload.get("files") or []}
         elif kind == "Error":
             page = self.part.pages[number - 2] if isinstance(number, int) and 2 <= number < len(self.part.pages) + 2 else None
             self.failures.append(f"{page}: {payload.get('message')}" if page else str(payload.get("message")))
         elif kind == "NewIndex" and payload.get("index_id") != 0:
             self.failures.append(f"Pagefind began index {payload.get('index_id')}, not 0: this version of Pagefind is not one yswd knows.")
+
+
+def write_part(folder: Path, files: dict[str, str]) -> None:
+    """Write a part of the index into `folder` from its files' paths and contents (base64).
+    ValueError for a path that leads out of the folder or content that is not base64."""
+    for name, data in files.items():
+        path = Path(name)
+        if path.is_absolute() or ".." in path.parts:
+            raise ValueError(name)
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(data, validate=True))
 
 
 def _without_waiting(pipe: int) -> bool:
